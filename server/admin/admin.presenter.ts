@@ -1,0 +1,35 @@
+import type { Agency, StaffUser, Upp } from '../../shared/schemas/admin';
+import type { UserDoc } from '../auth/user.model';
+import type { AgencyDoc } from './agency.model';
+import type { UppDoc } from './upp.model';
+
+export const presentAgency = (a: AgencyDoc, uppCount: number): Agency => ({
+  id: a._id.toString(),
+  name: a.name,
+  slug: a.slug,
+  level: a.level,
+  region: a.region,
+  uppCount,
+});
+
+export const presentUpp = (u: UppDoc, agencyName: string | null): Upp => ({
+  id: u._id.toString(),
+  agencyId: u.agencyId.toString(),
+  agencyName,
+  name: u.name,
+  slug: u.slug,
+  uppType: u.uppType,
+  region: u.region,
+  address: u.address,
+  serviceCodes: u.serviceCodes,
+});
+
+export const presentStaff = (u: UserDoc): StaffUser => ({
+  id: u._id.toString(),
+  email: u.email,
+  displayName: u.displayName,
+  role: u.role,
+  uppIds: u.uppIds.map((id) => id.toString()),
+  agencyId: u.agencyId ? u.agencyId.toString() : null,
+  active: u.active,
+});

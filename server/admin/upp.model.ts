@@ -1,0 +1,24 @@
+import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+/** A UPP (Unit Penyelenggara Pelayanan Publik): a unit of an agency that delivers services. */
+const uppSchema = new Schema(
+  {
+    agencyId: { type: Schema.Types.ObjectId, ref: 'Agency', required: true },
+    name: { type: String, required: true, trim: true },
+    slug: { type: String, required: true, lowercase: true, trim: true },
+    /** The kind of unit, e.g. "Dinas Dukcapil kab/kota", "Puskesmas". */
+    uppType: { type: String, required: true, trim: true },
+    region: { type: String, required: true, trim: true },
+    address: { type: String, trim: true, default: '' },
+    /** Codes of the catalog services this UPP delivers. */
+    serviceCodes: { type: [String], default: [] },
+  },
+  { timestamps: true },
+);
+uppSchema.index({ slug: 1 }, { unique: true });
+uppSchema.index({ agencyId: 1 });
+uppSchema.index({ serviceCodes: 1 });
+
+export type UppFields = InferSchemaType<typeof uppSchema>;
+export type UppDoc = HydratedDocument<UppFields>;
+export const Upp = mongoose.model('Upp', uppSchema);

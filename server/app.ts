@@ -1,0 +1,135 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import cookieParser from 'cookie-parser';
+import express, { type Express, type RequestHandler } from 'express';
+import session from 'express-session';
+import passport from 'passport';
+import { rooms } from '../shared/events';
+import { adminRoutes } from './admin/admin.routes';
+import { authRoutes } from './auth/auth.routes';
+import { configurePassport } from './auth/passport';
+import { participantCookie } from './auth/participant';
+import { MongooseSessionStore } from './auth/session-store';
+import type { Config } from './config';
+import { healthRoutes } from './health/health.routes';
+import { Api } from './http/api';
+import { apiNotFound, errorHandler } from './http/errors';
+import { buildOpenApi } from './http/openapi';
+import { originCheck, rejectOperators, securityHeaders } from './http/security';
+import { createIo, type IO } from './realtime/io';
+import { systemClock, type Clock } from './clock';
+import { catalogRoutes } from './catalog/catalog.routes';
+import { noRouting, type RoutingPort, type ServiceContext } from './forums/context';
+import { forumRoutes } from './forums/forum.routes';
+import { inputRoutes } from './forums/input.routes';
+import { Realtime } from './realtime/broadcast';
+import { registerForumHandlers } from './realtime/forum.handlers';
+
+export interface AppDeps {
+  config: Config;
+  clock?: Clock;
+  /** Routes inputs to UPPs; defaults to none (everything goes to triage). */
+  routing?: RoutingPort;
+  /** The SvelteKit adapter-node handler; omitted in API-only tests. */
+  webHandler?: RequestHandler;
+}
+
+export interface App {
+  app: Express;
+  io: IO;
+  server: HttpServer;
+  api: Api;
+  ctx: ServiceContext;
+  close(): Promise<void>;
+}
+
+const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/** Builds the Express app, Socket.IO and HTTP server without listening. */
+export function createApp(deps: AppDeps): App {
+  const { config } = deps;
+  const clock = deps.clock ?? systemClock;
+  const secure = config.env === 'production';
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', 1);
+
+  const store = new MongooseSessionStore(SESSION_TTL_MS);
+  const sessionMiddleware = session({
+    name: 'fp.sid',
+    secret: config.sessionSecret,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_TTL_MS },
+  });
+  configurePassport();
+  const passportSession = passport.session();
+
+  const server = createServer(app);
+  const ctx: ServiceContext = {
+    clock,
+    routing: deps.routing ?? noRouting,
+    realtime: new Realtime(null),
+  };
+  const io = createIo(server, {
+    onConnection: (socket) => registerForumHandlers(socket, ctx),
+    sessionMiddleware,
+    passportSession,
+    cookieSecret: config.sessionSecret,
+    allowedOrigins: config.allowedOrigins,
+  });
+
+  ctx.realtime = new Realtime(io);
+
+  const disconnectSession = (sid: string): void => {
+    io.in(rooms.session(sid)).disconnectSockets(true);
+  };
+  const endUserSessions = async (userId: string): Promise<void> => {
+    await store.destroyForUser(userId);
+    io.in(rooms.user(userId)).disconnectSockets(true);
+  };
+
+  const api = new Api();
+  healthRoutes(api);
+  authRoutes(api, { loginRateLimit: config.loginRateLimit, disconnectSession });
+  adminRoutes(api, { endUserSessions });
+  catalogRoutes(api);
+  forumRoutes(api, ctx);
+  inputRoutes(api, ctx);
+
+  app.use(securityHeaders(secure));
+  app.use(cookieParser(config.sessionSecret));
+  app.use(participantCookie(secure));
+
+  const apiRouter = express.Router();
+  apiRouter.use(express.json({ limit: '100kb' }));
+  apiRouter.use(rejectOperators);
+  apiRouter.use(originCheck(config.allowedOrigins));
+  apiRouter.use(sessionMiddleware);
+  apiRouter.use(passportSession);
+  apiRouter.get('/openapi.json', (_req, res) => {
+    res.json(buildOpenApi(api.docs, process.env.npm_package_version ?? '0.1.0'));
+  });
+  apiRouter.use(api.router);
+  apiRouter.use(apiNotFound);
+  apiRouter.use(errorHandler);
+  app.use('/api', apiRouter);
+
+  if (deps.webHandler) app.use(deps.webHandler);
+  app.use(errorHandler);
+
+  return {
+    app,
+    io,
+    server,
+    api,
+    ctx,
+    close: async () => {
+      store.close();
+      ctx.realtime.close();
+      await io.close();
+      if (server.listening) await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { Request } from 'express';
+import passport from 'passport';
+import type { LoginBody, RegisterBody, SessionUser } from '../../shared/schemas/auth';
+import { ROLE_HOME } from '../../shared/domain/roles';
+import { AppError, conflict } from '../http/errors';
+import { hashPassword } from './password';
+import { toAuthUser } from './passport';
+import type { AuthUser } from './types';
+import { User } from './user.model';
+
+export function presentUser(u: AuthUser): SessionUser {
+  return { ...u, home: ROLE_HOME[u.role] };
+}
+
+function authenticate(req: Request): Promise<AuthUser | false> {
+  return new Promise((resolve, reject) => {
+    passport.authenticate('local', (err: unknown, user: AuthUser | false) =>
+      err ? reject(err) : resolve(user),
+    )(req, req.res, () => undefined);
+  });
+}
+
+function regenerate(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
+}
+
+function logIn(req: Request, user: AuthUser): Promise<void> {
+  return new Promise((resolve, reject) => req.logIn(user, (e) => (e ? reject(e) : resolve())));
+}
+
+/** Checks the credentials, regenerates the session id and signs the user in. */
+export async function login(req: Request, body: LoginBody): Promise<AuthUser> {
+  req.body = body;
+  const user = await authenticate(req);
+  if (!user) {
+    throw new AppError(401, 'unauthenticated', 'Email atau kata sandi salah.');
+  }
+  // passport 0.7 regenerates inside logIn too; we do it explicitly to drop any pre-login data.
+  await regenerate(req);
+  await logIn(req, user);
+  await User.updateOne({ _id: user.id }, { $set: { lastLoginAt: new Date() } });
+  return user;
+}
+
+/** Ends the session; returns its id so its sockets can be disconnected. */
+export async function logout(req: Request): Promise<string> {
+  const sid = req.sessionID;
+  await new Promise<void>((resolve, reject) => req.logout((e) => (e ? reject(e) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    req.session.destroy((e: unknown) => (e ? reject(e) : resolve())),
+  );
+  return sid;
+}
+
+/** A citizen registers (optional: forums never require an account). */
+export async function register(req: Request, body: RegisterBody): Promise<AuthUser> {
+  if (await User.exists({ email: body.email })) {
+    throw conflict('Email ini sudah terdaftar.');
+  }
+  const doc = await User.create({
+    email: body.email,
+    displayName: body.displayName,
+    passwordHash: await hashPassword(body.password),
+    role: 'citizen',
+  });
+  const user = toAuthUser(doc);
+  await regenerate(req);
+  await logIn(req, user);
+  return user;
+}

@@ -1,0 +1,38 @@
+import mongoose from 'mongoose';
+
+/** Connects mongoose and builds the indexes declared in the schemas. */
+export async function connectDb(uri: string): Promise<typeof mongoose> {
+  mongoose.set('strictQuery', true);
+  // Indexes are created explicitly below, once, after every model is registered.
+  mongoose.set('autoIndex', false);
+  await mongoose.connect(uri, {
+    serverSelectionTimeoutMS: 5000,
+    heartbeatFrequencyMS: 2000,
+  });
+  return mongoose;
+}
+
+export async function ensureIndexes(): Promise<void> {
+  for (const model of Object.values(mongoose.models)) {
+    await model.createIndexes();
+  }
+}
+
+/** Pings the database; false when it does not answer within `timeoutMs`. */
+export async function pingDb(timeoutMs = 1500): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (!db || mongoose.connection.readyState !== 1) return false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const ping = db.admin().command({ ping: 1 }, { timeoutMS: timeoutMs });
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+    });
+    await Promise.race([ping, timeout]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

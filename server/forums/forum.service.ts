@@ -1,0 +1,193 @@
+import mongoose from 'mongoose';
+import {
+  ACCEPTING_STATUSES,
+  FORUM_STATUS_LABELS,
+  FORUM_TRANSITIONS,
+  type ForumStatus,
+} from '../../shared/domain/forum';
+import type {
+  ForumCreate,
+  ForumListQuery,
+  ForumStatusChange,
+  ForumUpdate,
+} from '../../shared/schemas/forum';
+import type { ForumSnapshot, SpotlightBody } from '../../shared/schemas/input';
+import { Upp } from '../admin/upp.model';
+import { policies } from '../auth/policies';
+import type { AuthUser } from '../auth/types';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { cleanLine, cleanText } from '../lib/sanitize';
+import type { ServiceContext } from './context';
+import { ForumModel, type ForumDoc } from './forum.model';
+import { canModerate } from './forum.policy';
+import { presentForum } from './forum.presenter';
+import { InputModel } from './input.model';
+import { newJoinCode } from './joinCode';
+import { listVisibleInputs } from './input.queries';
+import { recordModeration } from './moderation.log';
+import type { Viewer } from './viewer';
+
+export async function uppNames(ids: string[]): Promise<Map<string, string>> {
+  const upps = await Upp.find({ _id: { $in: [...new Set(ids)] } }, { name: 1 });
+  return new Map(upps.map((u) => [u._id.toString(), u.name]));
+}
+
+export async function findForum(id: string): Promise<ForumDoc> {
+  if (!mongoose.isValidObjectId(id)) throw new AppError(400, 'invalid_id', 'ID forum tidak sah.');
+  const f = await ForumModel.findById(id);
+  if (!f) throw notFound('Forum');
+  return f;
+}
+
+export async function presentForums(forums: ForumDoc[], user: AuthUser | undefined) {
+  const names = await uppNames(forums.flatMap((f) => [f.hostUppId, ...f.coHostUppIds].map(String)));
+  return forums.map((f) => presentForum(f, names, canModerate(user, f)));
+}
+
+export async function presentOne(f: ForumDoc, user: AuthUser | undefined) {
+  return (await presentForums([f], user))[0]!;
+}
+
+function checkSchedule(s: { opensAt: string; closesAt: string; liveStartAt: string | null; liveEndAt: string | null }) {
+  if (new Date(s.closesAt) <= new Date(s.opensAt)) {
+    throw badRequest('Waktu tutup harus setelah waktu buka.');
+  }
+  if (s.liveStartAt && s.liveEndAt && new Date(s.liveEndAt) <= new Date(s.liveStartAt)) {
+    throw badRequest('Akhir sesi langsung harus setelah awalnya.');
+  }
+}
+
+export async function createForum(ctx: ServiceContext, user: AuthUser, body: ForumCreate) {
+  const host = await Upp.findById(body.hostUppId);
+  if (!host) throw badRequest('UPP penyelenggara tidak ditemukan.');
+  if (!policies.runForumsFor(user, host._id.toString(), host.agencyId.toString())) {
+    throw forbidden('Anda tidak dapat membuat forum untuk UPP ini.');
+  }
+  const coHosts = await Upp.countDocuments({ _id: { $in: body.coHostUppIds } });
+  if (coHosts !== new Set(body.coHostUppIds).size) throw badRequest('Ada UPP mitra yang tidak ditemukan.');
+  checkSchedule(body.schedule);
+  const fields = {
+    title: cleanLine(body.title),
+    description: cleanText(body.description),
+    agenda: body.agenda.map(cleanLine).filter(Boolean),
+    type: body.type,
+    status: 'draft' as const,
+    location: cleanLine(body.location),
+    hostUppId: host._id,
+    coHostUppIds: body.coHostUppIds,
+    agencyId: host.agencyId,
+    region: host.region,
+    schedule: body.schedule,
+    settings: body.settings,
+    createdBy: user.id,
+  };
+  if (fields.title.length < 5) throw badRequest('Judul forum terlalu pendek.');
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    try {
+      const f = await ForumModel.create({ ...fields, code: newJoinCode() });
+      void ctx;
+      return presentOne(f, user);
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+    }
+  }
+  throw conflict('Gagal membuat kode forum unik, coba lagi.');
+}
+
+export async function updateForum(ctx: ServiceContext, user: AuthUser, id: string, body: ForumUpdate) {
+  const f = await findForum(id);
+  if (!canModerate(user, f)) throw forbidden();
+  if (f.status === 'archived') throw new AppError(409, 'closed', 'Forum sudah diarsipkan.');
+  if (body.title !== undefined) f.title = cleanLine(body.title);
+  if (body.description !== undefined) f.description = cleanText(body.description);
+  if (body.agenda !== undefined) f.agenda = body.agenda.map(cleanLine).filter(Boolean);
+  if (body.location !== undefined) f.location = cleanLine(body.location);
+  if (body.coHostUppIds !== undefined) f.set('coHostUppIds', body.coHostUppIds);
+  if (body.schedule) {
+    checkSchedule(body.schedule);
+    f.set('schedule', body.schedule);
+  }
+  if (body.settings) f.set('settings', body.settings);
+  await f.save();
+  void ctx;
+  return presentOne(f, user);
+}
+
+export async function changeStatus(ctx: ServiceContext, user: AuthUser, id: string, body: ForumStatusChange) {
+  const f = await findForum(id);
+  if (!canModerate(user, f)) throw forbidden();
+  const to: ForumStatus = body.status;
+  if (!FORUM_TRANSITIONS[f.status].includes(to)) {
+    throw new AppError(
+      409,
+      'conflict',
+      `Status forum tidak dapat diubah dari "${FORUM_STATUS_LABELS[f.status].id}" ke "${FORUM_STATUS_LABELS[to].id}".`,
+    );
+  }
+  const updated = await ForumModel.findOneAndUpdate(
+    { _id: f._id, status: f.status },
+    {
+      $set: { status: to, ...(to === 'closed' ? { closedAt: ctx.clock.now(), spotlightInputId: null } : {}) },
+      $inc: { seq: 1 },
+    },
+    { new: true },
+  );
+  if (!updated) throw conflict('Status forum baru saja diubah orang lain. Muat ulang halaman.');
+  await recordModeration(user, { forumId: f._id, action: 'forum.status', reason: to });
+  ctx.realtime.forumStatus(id, to);
+  if (to === 'closed' && f.spotlightInputId) ctx.realtime.spotlight(id, null);
+  return presentOne(updated, user);
+}
+
+export async function listForums(user: AuthUser | undefined, q: ForumListQuery) {
+  const filter: Record<string, unknown> = {};
+  if (q.status === 'active') filter.status = { $in: ACCEPTING_STATUSES };
+  else if (q.status !== 'all') filter.status = q.status;
+  if (q.type) filter.type = q.type;
+  const mine = q.mine === 'true';
+  if (!mine && q.status !== 'active' && !policies.isStaff(user)) {
+    // The public sees forums that have been opened at least once.
+    filter.status = q.status === 'all' ? { $in: ['open', 'live', 'closed'] } : filter.status;
+    if (['draft', 'scheduled', 'archived'].includes(String(q.status))) return [];
+  }
+  const docs = await ForumModel.find(filter).sort({ 'schedule.opensAt': -1 }).limit(200);
+  const visible = mine ? docs.filter((f) => canModerate(user, f)) : docs;
+  return presentForums(visible, user);
+}
+
+export async function getByCode(user: AuthUser | undefined, code: string) {
+  const f = await ForumModel.findOne({ code });
+  if (!f || f.status === 'draft') throw notFound('Forum dengan kode ini');
+  if (f.status === 'archived') throw new AppError(410, 'closed', 'Forum ini sudah diarsipkan.');
+  return presentOne(f, user);
+}
+
+/** Everything a viewer needs to show a forum, with the cursor for resync. */
+export async function snapshot(viewer: Viewer, id: string): Promise<ForumSnapshot> {
+  const f = await findForum(id);
+  const staff = canModerate(viewer.user, f);
+  if (!staff && (f.status === 'draft' || f.status === 'scheduled')) {
+    throw notFound('Forum');
+  }
+  const inputs = await listVisibleInputs(f, viewer, staff);
+  return { forum: await presentOne(f, viewer.user), inputs, cursor: f.seq };
+}
+
+export async function spotlight(ctx: ServiceContext, user: AuthUser, id: string, body: SpotlightBody) {
+  const f = await findForum(id);
+  if (!canModerate(user, f)) throw forbidden();
+  let input = null;
+  if (body.inputId) {
+    input = await InputModel.findOne({ _id: body.inputId, forumId: f._id });
+    if (!input) throw notFound('Masukan');
+    if (input.status !== 'published') throw badRequest('Hanya masukan yang tayang dapat disorot.');
+  }
+  const updated = await ForumModel.findByIdAndUpdate(
+    f._id,
+    { $set: { spotlightInputId: input?._id ?? null }, $inc: { seq: 1 } },
+    { new: true },
+  );
+  await recordModeration(user, { forumId: f._id, inputId: input?._id ?? null, action: 'spotlight' });
+  ctx.realtime.spotlight(id, input);
+  return presentOne(updated!, user);
+}

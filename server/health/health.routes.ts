@@ -1,0 +1,21 @@
+import { HealthResponse } from '../../shared/schemas/health';
+import { pingDb } from '../db/connect';
+import type { Api } from '../http/api';
+
+export function healthRoutes(api: Api): void {
+  api.route({
+    method: 'get',
+    path: '/health',
+    name: 'health.get',
+    summary: 'Liveness and database status (503 when the database is unreachable)',
+    tag: 'system',
+    access: 'public',
+    response: HealthResponse,
+    handler: async ({ res }) => {
+      const ok = await pingDb();
+      res.setHeader('Cache-Control', 'no-store');
+      if (!ok) res.status(503);
+      return ok ? { status: 'ok', db: 'ok' } : { status: 'degraded', db: 'down' };
+    },
+  });
+}

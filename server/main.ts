@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RequestHandler } from 'express';
+import mongoose from 'mongoose';
+import { createApp } from './app';
+import { ConfigError, loadConfig, projectRoot } from './config';
+import { connectDb, ensureIndexes } from './db/connect';
+import { startEmbeddedDb, type EmbeddedDb } from './db/embedded';
+import { MissingDatabaseError } from './db/ferretdbBinary';
+import { seedDemo } from './seed/demo';
+
+async function loadWebHandler(): Promise<RequestHandler | undefined> {
+  const file = path.join(projectRoot, 'web', 'build', 'handler.js');
+  if (!existsSync(file)) {
+    console.warn('[web] web/build is missing: run `npm run build` to serve the web app.');
+    return undefined;
+  }
+  const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
+  return mod.handler;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.sessionSecretGenerated) {
+    console.warn('[config] SESSION_SECRET not set: using a random one (sessions end at restart).');
+  }
+  let embedded: EmbeddedDb | undefined;
+  let uri = config.mongodbUri;
+  if (!uri) {
+    embedded = await startEmbeddedDb({
+      toolsDir: config.toolsDir,
+      dataDir: config.dataDir,
+      port: Number(process.env.FERRETDB_PORT ?? 0),
+    });
+    uri = embedded.uri;
+    console.log(`[db] embedded FerretDB (SQLite in ${config.dataDir}) on ${uri}, pid ${embedded.pid()}`);
+  }
+  await connectDb(uri);
+  await ensureIndexes();
+  if (config.seedDemo) await seedDemo({ log: (l) => console.log(l) });
+
+  const { server, close } = createApp({ config, webHandler: await loadWebHandler() });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  console.log(`[http] Forum Publik siap / ready: http://localhost:${port}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[app] ${signal}: shutting down`);
+    await close().catch(() => undefined);
+    await mongoose.disconnect().catch(() => undefined);
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof MissingDatabaseError) {
+    console.error(`\n${err.message}\n`);
+  } else {
+    console.error('[app] failed to start:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import { Server, type Socket } from 'socket.io';
+import {
+  rooms,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from '../../shared/events';
+import { presentUser } from '../auth/auth.service';
+import { participantFromCookieHeader } from '../auth/participant';
+
+export type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+type EngineRequest = IncomingMessage & {
+  _query?: Record<string, string>;
+  user?: Express.User;
+  sessionID?: string;
+};
+
+/** Runs express middleware only on the handshake request, not on every polling request. */
+function onlyForHandshake(mw: RequestHandler) {
+  return (req: EngineRequest, res: ServerResponse, next: (err?: unknown) => void): void => {
+    if (req._query?.sid === undefined) {
+      (mw as unknown as (a: EngineRequest, b: ServerResponse, c: (e?: unknown) => void) => void)(
+        req,
+        res,
+        next,
+      );
+    } else next();
+  };
+}
+
+export interface IoDeps {
+  /** Registers the domain handlers on each connected socket. */
+  onConnection?: (socket: AppSocket) => void;
+  sessionMiddleware: RequestHandler;
+  passportSession: RequestHandler;
+  cookieSecret: string;
+  allowedOrigins: string[];
+}
+
+/** Socket.IO on the app's HTTP server, sharing express-session and passport. */
+export function createIo(server: HttpServer, deps: IoDeps): IO {
+  const io: IO = new Server(server, {
+    path: '/socket.io',
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    allowRequest: (req, cb) => {
+      const origin = req.headers.origin;
+      if (!origin) return cb(null, true);
+      try {
+        const ok = new URL(origin).host === req.headers.host || deps.allowedOrigins.includes(origin);
+        cb(null, ok);
+      } catch {
+        cb(null, false);
+      }
+    },
+  });
+  io.engine.use(onlyForHandshake(deps.sessionMiddleware));
+  io.engine.use(onlyForHandshake(deps.passportSession));
+
+  io.use((socket, next) => {
+    const req = socket.request as EngineRequest;
+    socket.data.userId = req.user?.id ?? null;
+    socket.data.sessionId = req.user ? (req.sessionID ?? null) : null;
+    socket.data.participantId =
+      participantFromCookieHeader(req.headers.cookie, deps.cookieSecret) ?? null;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const req = socket.request as EngineRequest;
+    if (socket.data.userId) void socket.join(rooms.user(socket.data.userId));
+    if (socket.data.sessionId) void socket.join(rooms.session(socket.data.sessionId));
+    if (socket.data.participantId) void socket.join(rooms.participant(socket.data.participantId));
+    socket.emit('session.hello', {
+      user: req.user ? presentUser(req.user) : null,
+      participantId: socket.data.participantId,
+    });
+    socket.on('system.ping', (_payload, ack) => {
+      if (typeof ack === 'function') ack({ data: { now: new Date().toISOString() } });
+    });
+    deps.onConnection?.(socket);
+  });
+  return io;
+}

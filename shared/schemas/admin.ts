@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { STAFF_ROLES } from '../domain/roles';
+import { Email, Password } from './auth';
+import { ObjectIdString } from './common';
+import { LIMITS } from './limits';
+
+const Name = z.string().trim().min(2, { message: 'Nama terlalu pendek' }).max(LIMITS.nameMax);
+const Slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Slug hanya huruf kecil, angka dan tanda -' })
+  .max(LIMITS.slugMax);
+const Region = z.string().trim().min(2).max(LIMITS.regionMax);
+
+/** POST /api/admin/agencies: an instansi. */
+export const AgencyCreate = z.strictObject({
+  name: Name,
+  slug: Slug,
+  /** Government level of the agency. */
+  level: z.enum(['pusat', 'provinsi', 'kab/kota']),
+  /** Province or regency/city name. */
+  region: Region,
+});
+export type AgencyCreate = z.infer<typeof AgencyCreate>;
+export const AgencyUpdate = AgencyCreate.partial();
+export type AgencyUpdate = z.infer<typeof AgencyUpdate>;
+
+export const Agency = AgencyCreate.extend({ id: z.string(), uppCount: z.number().int() });
+export type Agency = z.infer<typeof Agency>;
+
+/** POST /api/admin/upps */
+export const UppCreate = z.strictObject({
+  agencyId: ObjectIdString,
+  name: Name,
+  slug: Slug,
+  /** Kind of unit, e.g. "Puskesmas", "Dinas Dukcapil kab/kota". */
+  uppType: z.string().trim().min(2).max(LIMITS.nameMax),
+  region: Region,
+  address: z.string().trim().max(LIMITS.addressMax).default(''),
+  /** Catalog service codes this UPP delivers. */
+  serviceCodes: z.array(z.string().regex(/^[A-Z]{3}-\d{4}-\d{2}$/)).max(200).default([]),
+});
+export type UppCreate = z.infer<typeof UppCreate>;
+export const UppUpdate = UppCreate.partial();
+export type UppUpdate = z.infer<typeof UppUpdate>;
+
+export const Upp = UppCreate.extend({ id: z.string(), agencyName: z.string().nullable() });
+export type Upp = z.infer<typeof Upp>;
+
+/** POST /api/admin/users: a staff account. */
+export const StaffCreate = z.strictObject({
+  email: Email,
+  displayName: z.string().trim().min(1).max(LIMITS.displayNameMax),
+  role: z.enum(STAFF_ROLES),
+  password: Password,
+  uppIds: z.array(ObjectIdString).max(50).default([]),
+  agencyId: ObjectIdString.nullable().default(null),
+});
+export type StaffCreate = z.infer<typeof StaffCreate>;
+
+/** PATCH /api/admin/users/:id */
+export const StaffUpdate = z.strictObject({
+  displayName: z.string().trim().min(1).max(LIMITS.displayNameMax).optional(),
+  role: z.enum(STAFF_ROLES).optional(),
+  uppIds: z.array(ObjectIdString).max(50).optional(),
+  agencyId: ObjectIdString.nullable().optional(),
+  active: z.boolean().optional(),
+  password: Password.optional(),
+});
+export type StaffUpdate = z.infer<typeof StaffUpdate>;
+
+export const StaffUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(['admin', 'facilitator', 'upp_head', 'citizen']),
+  uppIds: z.array(z.string()),
+  agencyId: z.string().nullable(),
+  active: z.boolean(),
+});
+export type StaffUser = z.infer<typeof StaffUser>;
+
+export const IdParams = z.strictObject({ id: ObjectIdString });

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Stable error codes returned in `{ error: { code, message } }`. */
+export const ERROR_CODES = [
+  'bad_request',
+  'bad_json',
+  'validation',
+  'invalid_id',
+  'unauthenticated',
+  'forbidden',
+  'csrf',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'too_large',
+  'closed',
+  'db_unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body of every error response. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    /** Human-readable message, in Bahasa Indonesia. */
+    message: z.string(),
+    /** Field-level details for validation errors. */
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** A MongoDB ObjectId as 24 hex characters. */
+export const ObjectIdString = z.string().regex(/^[a-f0-9]{24}$/i, 'ID tidak sah');
+
+/** Acknowledgement envelope for socket events: `{ data }` or `{ error }`. */
+export type Ack<T> = { data: T } | { error: { code: ErrorCode; message: string } };

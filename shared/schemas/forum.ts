@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import {
+  FORUM_STATUSES,
+  FORUM_TYPES,
+  INPUT_KINDS,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+} from '../domain/forum';
+import { ObjectIdString } from './common';
+
+export const FORUM_LIMITS = {
+  titleMax: 160,
+  descriptionMax: 4000,
+  agendaItemMax: 200,
+  agendaItemsMax: 30,
+  locationMax: 200,
+  inputMinDefault: 5,
+  inputMaxDefault: 1000,
+  inputMaxCeiling: 5000,
+} as const;
+
+/** Per-forum settings chosen by the facilitator. */
+export const ForumSettings = z.strictObject({
+  /** pre: inputs wait for approval; post: published at once, moderated after. */
+  moderation: z.enum(['pre', 'post']).default('pre'),
+  /** Whether participants may submit without a display name. */
+  allowAnonymous: z.boolean().default(true),
+  /** Whether participants may upvote inputs. */
+  voting: z.boolean().default(true),
+  /** Maximum input length in characters (after cleaning). */
+  maxInputLength: z.number().int().min(50).max(FORUM_LIMITS.inputMaxCeiling).default(1000),
+  /** Input kinds offered to participants. */
+  kinds: z.array(z.enum(INPUT_KINDS)).min(1).default([...INPUT_KINDS]),
+});
+export type ForumSettings = z.infer<typeof ForumSettings>;
+
+const IsoDate = z.iso.datetime({ offset: true });
+
+/** When the forum opens, goes live and closes. */
+export const ForumSchedule = z.strictObject({
+  opensAt: IsoDate,
+  liveStartAt: IsoDate.nullable().default(null),
+  liveEndAt: IsoDate.nullable().default(null),
+  closesAt: IsoDate,
+});
+export type ForumSchedule = z.infer<typeof ForumSchedule>;
+
+/** POST /api/forums */
+export const ForumCreate = z.strictObject({
+  hostUppId: ObjectIdString,
+  coHostUppIds: z.array(ObjectIdString).max(10).default([]),
+  title: z.string().trim().min(5).max(FORUM_LIMITS.titleMax),
+  description: z.string().trim().max(FORUM_LIMITS.descriptionMax).default(''),
+  agenda: z
+    .array(z.string().trim().min(1).max(FORUM_LIMITS.agendaItemMax))
+    .max(FORUM_LIMITS.agendaItemsMax)
+    .default([]),
+  type: z.enum(FORUM_TYPES),
+  /** Place of a face-to-face forum (hall, address). */
+  location: z.string().trim().max(FORUM_LIMITS.locationMax).default(''),
+  schedule: ForumSchedule,
+  settings: ForumSettings.default(ForumSettings.parse({})),
+});
+export type ForumCreate = z.infer<typeof ForumCreate>;
+
+/** PATCH /api/forums/:id */
+export const ForumUpdate = ForumCreate.omit({ hostUppId: true, type: true }).partial();
+export type ForumUpdate = z.infer<typeof ForumUpdate>;
+
+/** POST /api/forums/:id/status */
+export const ForumStatusChange = z.strictObject({ status: z.enum(FORUM_STATUSES) });
+export type ForumStatusChange = z.infer<typeof ForumStatusChange>;
+
+export const JoinCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), {
+    message: 'Kode forum tidak sah',
+  });
+
+export const UppRef = z.object({ id: z.string(), name: z.string() });
+
+/** A forum as participants and staff see it. */
+export const Forum = z.object({
+  id: z.string(),
+  /** Join code of a live forum (null for asynchronous forums). */
+  code: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  agenda: z.array(z.string()),
+  type: z.enum(FORUM_TYPES),
+  status: z.enum(FORUM_STATUSES),
+  location: z.string(),
+  host: UppRef,
+  coHosts: z.array(UppRef),
+  schedule: ForumSchedule,
+  settings: ForumSettings,
+  counts: z.object({
+    published: z.number().int(),
+    pending: z.number().int(),
+    participants: z.number().int(),
+    votes: z.number().int(),
+  }),
+  spotlightInputId: z.string().nullable(),
+  /** Path of the join page (the QR code points at it). */
+  joinPath: z.string(),
+  /** Whether the current user may moderate this forum. */
+  canModerate: z.boolean(),
+  createdAt: z.string(),
+});
+export type Forum = z.infer<typeof Forum>;
+
+export const ForumListQuery = z.strictObject({
+  status: z.enum(['active', 'all', ...FORUM_STATUSES]).default('active'),
+  type: z.enum(FORUM_TYPES).optional(),
+  /** Staff: only forums they may moderate. */
+  mine: z.enum(['true', 'false']).optional(),
+});
+export type ForumListQuery = z.infer<typeof ForumListQuery>;
