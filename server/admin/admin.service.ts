@@ -40,7 +40,7 @@ export async function updateAgency(actor: AuthUser, id: string, body: AgencyUpda
   if (body.slug && (await Agency.exists({ slug: body.slug, _id: { $ne: id } }))) {
     throw conflict(`Slug "${body.slug}" sudah dipakai.`);
   }
-  const a = await Agency.findByIdAndUpdate(id, { $set: body }, { new: true, runValidators: true });
+  const a = await Agency.findByIdAndUpdate(id, { $set: body }, { returnDocument: 'after', runValidators: true });
   if (!a) throw notFound('Instansi');
   return presentAgency(a, await Upp.countDocuments({ agencyId: a._id }));
 }

@@ -25,6 +25,7 @@ import { InputModel } from './input.model';
 import { newJoinCode } from './joinCode';
 import { listVisibleInputs } from './input.queries';
 import { recordModeration } from './moderation.log';
+import { forumLock } from '../lib/keyedMutex';
 import type { Viewer } from './viewer';
 
 export async function uppNames(ids: string[]): Promise<Map<string, string>> {
@@ -113,7 +114,11 @@ export async function updateForum(ctx: ServiceContext, user: AuthUser, id: strin
   return presentOne(f, user);
 }
 
-export async function changeStatus(ctx: ServiceContext, user: AuthUser, id: string, body: ForumStatusChange) {
+export function changeStatus(ctx: ServiceContext, user: AuthUser, id: string, body: ForumStatusChange) {
+  return forumLock.run(id, () => changeStatusLocked(ctx, user, id, body));
+}
+
+async function changeStatusLocked(ctx: ServiceContext, user: AuthUser, id: string, body: ForumStatusChange) {
   const f = await findForum(id);
   if (!canModerate(user, f)) throw forbidden();
   const to: ForumStatus = body.status;
@@ -130,7 +135,7 @@ export async function changeStatus(ctx: ServiceContext, user: AuthUser, id: stri
       $set: { status: to, ...(to === 'closed' ? { closedAt: ctx.clock.now(), spotlightInputId: null } : {}) },
       $inc: { seq: 1 },
     },
-    { new: true },
+    { returnDocument: 'after' },
   );
   if (!updated) throw conflict('Status forum baru saja diubah orang lain. Muat ulang halaman.');
   await recordModeration(user, { forumId: f._id, action: 'forum.status', reason: to });
@@ -173,7 +178,11 @@ export async function snapshot(viewer: Viewer, id: string): Promise<ForumSnapsho
   return { forum: await presentOne(f, viewer.user), inputs, cursor: f.seq };
 }
 
-export async function spotlight(ctx: ServiceContext, user: AuthUser, id: string, body: SpotlightBody) {
+export function spotlight(ctx: ServiceContext, user: AuthUser, id: string, body: SpotlightBody) {
+  return forumLock.run(id, () => spotlightLocked(ctx, user, id, body));
+}
+
+async function spotlightLocked(ctx: ServiceContext, user: AuthUser, id: string, body: SpotlightBody) {
   const f = await findForum(id);
   if (!canModerate(user, f)) throw forbidden();
   let input = null;
@@ -185,7 +194,7 @@ export async function spotlight(ctx: ServiceContext, user: AuthUser, id: string,
   const updated = await ForumModel.findByIdAndUpdate(
     f._id,
     { $set: { spotlightInputId: input?._id ?? null }, $inc: { seq: 1 } },
-    { new: true },
+    { returnDocument: 'after' },
   );
   await recordModeration(user, { forumId: f._id, inputId: input?._id ?? null, action: 'spotlight' });
   ctx.realtime.spotlight(id, input);

@@ -10,7 +10,7 @@ import { Upp } from '../admin/upp.model';
 
 /** Bumps the forum's change sequence and returns the new value. */
 export async function nextSeq(forumId: Types.ObjectId | string): Promise<number> {
-  const f = await ForumModel.findByIdAndUpdate(forumId, { $inc: { seq: 1 } }, { new: true });
+  const f = await ForumModel.findByIdAndUpdate(forumId, { $inc: { seq: 1 } }, { returnDocument: 'after' });
   return f?.seq ?? 0;
 }
 

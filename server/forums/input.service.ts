@@ -11,6 +11,7 @@ import { findForum } from './forum.service';
 import { nextSeq, presentFor } from './input.queries';
 import { InputModel, type InputDoc } from './input.model';
 import { mostSimilar } from './similarity';
+import { forumLock } from '../lib/keyedMutex';
 import { ForumParticipantModel, VoteModel } from './vote.model';
 import { viewerKey, type Viewer } from './viewer';
 
@@ -49,7 +50,16 @@ async function findInput(id: string): Promise<InputDoc> {
  * Stores a citizen's input, routes it, and only then acknowledges and broadcasts it.
  * A retry with the same idempotency key returns the stored input instead of a second one.
  */
-export async function submitInput(
+export function submitInput(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  forumId: string,
+  body: InputCreate,
+): Promise<{ input: Input; replay: boolean }> {
+  return forumLock.run(forumId, () => submitLocked(ctx, viewer, forumId, body));
+}
+
+async function submitLocked(
   ctx: ServiceContext,
   viewer: Viewer,
   forumId: string,
@@ -121,6 +131,11 @@ export async function submitInput(
 
 /** Upvotes (or withdraws the upvote of) a published input; one vote per participant. */
 export async function voteInput(ctx: ServiceContext, viewer: Viewer, inputId: string, voted: boolean) {
+  const found = await findInput(inputId);
+  return forumLock.run(found.forumId.toString(), () => voteLocked(ctx, viewer, inputId, voted));
+}
+
+async function voteLocked(ctx: ServiceContext, viewer: Viewer, inputId: string, voted: boolean) {
   const key = requireKey(viewer);
   const input = await findInput(inputId);
   const forum = await findForum(input.forumId.toString());
@@ -144,11 +159,11 @@ export async function voteInput(ctx: ServiceContext, viewer: Viewer, inputId: st
   let votes = input.votes;
   if (changed) {
     const delta = voted ? 1 : -1;
-    const updated = await InputModel.findByIdAndUpdate(input._id, { $inc: { votes: delta } }, { new: true });
+    const updated = await InputModel.findByIdAndUpdate(input._id, { $inc: { votes: delta } }, { returnDocument: 'after' });
     votes = updated?.votes ?? votes + delta;
     await ForumModel.updateOne({ _id: forum._id }, { $inc: { 'counts.votes': delta } });
     if (voted) await markParticipant(forum._id, key);
-    ctx.realtime.voteCount(forum._id.toString(), inputId, votes);
+    ctx.realtime.voteCount(forum._id.toString(), inputId);
   }
   return { inputId, votes, voted };
 }

@@ -12,6 +12,7 @@ import { InputModel, type InputDoc } from './input.model';
 import { nextSeq } from './input.queries';
 import { recordModeration } from './moderation.log';
 import { VoteModel } from './vote.model';
+import { forumLock } from '../lib/keyedMutex';
 
 async function load(user: AuthUser, inputId: string): Promise<{ input: InputDoc; forum: ForumDoc }> {
   const input = await findInput(inputId);
@@ -35,7 +36,7 @@ async function clearSpotlightIf(ctx: ServiceContext, forum: ForumDoc, input: Inp
   ctx.realtime.spotlight(forum._id.toString(), null);
 }
 
-export async function approve(ctx: ServiceContext, user: AuthUser, inputId: string) {
+async function approveLocked(ctx: ServiceContext, user: AuthUser, inputId: string) {
   const { input, forum } = await load(user, inputId);
   if (input.status === 'published') return staffView(input);
   if (input.status === 'merged') throw badRequest('Masukan yang sudah digabung tidak dapat disetujui.');
@@ -53,7 +54,7 @@ export async function approve(ctx: ServiceContext, user: AuthUser, inputId: stri
 }
 
 /** Rejects (from the queue) or hides (from the feed) an input, with a reason code. */
-export async function remove(
+async function removeLocked(
   ctx: ServiceContext,
   user: AuthUser,
   inputId: string,
@@ -86,7 +87,7 @@ export async function remove(
 }
 
 /** Privacy edit (e.g. removes a phone number); the original text is kept for audit. */
-export async function edit(ctx: ServiceContext, user: AuthUser, inputId: string, text: string, reason: string) {
+async function editLocked(ctx: ServiceContext, user: AuthUser, inputId: string, text: string, reason: string) {
   const { input, forum } = await load(user, inputId);
   const clean = cleanText(text);
   if (clean.length < 5) throw badRequest('Teks hasil suntingan terlalu pendek.');
@@ -109,7 +110,7 @@ export async function edit(ctx: ServiceContext, user: AuthUser, inputId: string,
   return staffView(input);
 }
 
-export async function answer(ctx: ServiceContext, user: AuthUser, inputId: string, note: string) {
+async function answerLocked(ctx: ServiceContext, user: AuthUser, inputId: string, note: string) {
   const { input, forum } = await load(user, inputId);
   if (input.status !== 'published') throw badRequest('Hanya masukan yang tayang dapat ditandai dijawab.');
   input.set('answered', { note: cleanText(note).slice(0, 1000), at: ctx.clock.now() });
@@ -121,7 +122,7 @@ export async function answer(ctx: ServiceContext, user: AuthUser, inputId: strin
   return staffView(input);
 }
 
-export async function pin(ctx: ServiceContext, user: AuthUser, inputId: string, pinned: boolean) {
+async function pinLocked(ctx: ServiceContext, user: AuthUser, inputId: string, pinned: boolean) {
   const { input, forum } = await load(user, inputId);
   if (input.status !== 'published') throw badRequest('Hanya masukan yang tayang dapat disematkan.');
   input.pinned = pinned;
@@ -133,7 +134,33 @@ export async function pin(ctx: ServiceContext, user: AuthUser, inputId: string, 
 }
 
 /** Merges duplicates into a target: votes combined, each voter counted once. */
-export async function merge(ctx: ServiceContext, user: AuthUser, forumId: string, body: MergeBody) {
+/** Runs a moderation action on an input under its forum's write lock. */
+async function onInput<T>(inputId: string, task: () => Promise<T>): Promise<T> {
+  const input = await findInput(inputId);
+  return forumLock.run(input.forumId.toString(), task);
+}
+
+export const approve = (ctx: ServiceContext, user: AuthUser, inputId: string) =>
+  onInput(inputId, () => approveLocked(ctx, user, inputId));
+export const remove = (
+  ctx: ServiceContext,
+  user: AuthUser,
+  inputId: string,
+  body: RejectBody,
+  action: 'reject' | 'hide',
+) => onInput(inputId, () => removeLocked(ctx, user, inputId, body, action));
+export const edit = (ctx: ServiceContext, user: AuthUser, inputId: string, text: string, reason: string) =>
+  onInput(inputId, () => editLocked(ctx, user, inputId, text, reason));
+export const answer = (ctx: ServiceContext, user: AuthUser, inputId: string, note: string) =>
+  onInput(inputId, () => answerLocked(ctx, user, inputId, note));
+export const pin = (ctx: ServiceContext, user: AuthUser, inputId: string, pinned: boolean) =>
+  onInput(inputId, () => pinLocked(ctx, user, inputId, pinned));
+
+export function merge(ctx: ServiceContext, user: AuthUser, forumId: string, body: MergeBody) {
+  return forumLock.run(forumId, () => mergeLocked(ctx, user, forumId, body));
+}
+
+async function mergeLocked(ctx: ServiceContext, user: AuthUser, forumId: string, body: MergeBody) {
   const forum = await findForum(forumId);
   if (!canModerate(user, forum)) throw forbidden('Anda bukan fasilitator forum ini.');
   if (body.sourceIds.includes(body.targetId)) throw badRequest('Masukan tidak dapat digabung ke dirinya sendiri.');
@@ -191,6 +218,6 @@ export async function merge(ctx: ServiceContext, user: AuthUser, forumId: string
     data: { sourceIds: body.sourceIds },
   });
   ctx.realtime.inputUpdated(target);
-  ctx.realtime.voteCount(forumId, target._id.toString(), targetVotes);
+  ctx.realtime.voteCount(forumId, target._id.toString());
   return staffView(target);
 }

@@ -1,6 +1,6 @@
 import { rooms } from '../../shared/events';
 import type { ForumStatus } from '../../shared/domain/forum';
-import type { InputDoc } from '../forums/input.model';
+import { InputModel, type InputDoc } from '../forums/input.model';
 import { presentInput, type InputView } from '../forums/forum.presenter';
 import type { IO } from './io';
 
@@ -18,7 +18,7 @@ export function authorRoom(authorKey: string): string {
  * Vote counts are coalesced: at most one `vote.counts` batch per forum every 200 ms.
  */
 export class Realtime {
-  private pendingVotes = new Map<string, Map<string, number>>();
+  private pendingVotes = new Map<string, Set<string>>();
   private timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -55,27 +55,31 @@ export class Realtime {
       .emit('input.mine', presentInput(doc, { viewerKey: doc.authorKey }));
   }
 
-  voteCount(forumId: string, inputId: string, votes: number): void {
+  /** Marks an input's count as changed; the batch reads the stored counts when it is sent. */
+  voteCount(forumId: string, inputId: string): void {
     if (!this.io) return;
     let batch = this.pendingVotes.get(forumId);
-    if (!batch) this.pendingVotes.set(forumId, (batch = new Map()));
-    batch.set(inputId, votes);
+    if (!batch) this.pendingVotes.set(forumId, (batch = new Set()));
+    batch.add(inputId);
     if (this.timers.has(forumId)) return;
-    const t = setTimeout(() => this.flushVotes(forumId), VOTE_FLUSH_MS);
+    const t = setTimeout(() => void this.flushVotes(forumId), VOTE_FLUSH_MS);
     t.unref();
     this.timers.set(forumId, t);
   }
 
-  flushVotes(forumId: string): void {
+  async flushVotes(forumId: string): Promise<void> {
     const batch = this.pendingVotes.get(forumId);
     this.pendingVotes.delete(forumId);
     const t = this.timers.get(forumId);
     if (t) clearTimeout(t);
     this.timers.delete(forumId);
     if (!batch || !batch.size) return;
+    // Concurrent votes finish in any order, so the stored counters are the truth.
+    const docs = await InputModel.find({ _id: { $in: [...batch] } }, { votes: 1 }).catch(() => []);
+    if (!docs.length) return;
     this.io?.to(rooms.forum(forumId)).emit('vote.counts', {
       forumId,
-      counts: Object.fromEntries(batch),
+      counts: Object.fromEntries(docs.map((d) => [d._id.toString(), d.votes])),
     });
   }
 
