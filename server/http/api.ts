@@ -34,9 +34,7 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   status?: number;
   /** Middleware run before auth, e.g. a rate limiter. */
   before?: RequestHandler[];
-  handler: (
-    ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>,
-  ) => Promise<unknown> | unknown;
+  handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown> | unknown;
 }
 
 export interface RouteDoc {

@@ -39,17 +39,25 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next)
   if (res.headersSent) return next(err);
   if (err instanceof AppError) {
     res.status(err.status).json({
-      error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+      error: {
+        code: err.code,
+        message: err.message,
+        ...(err.details ? { details: err.details } : {}),
+      },
     });
     return;
   }
   const e = (err ?? {}) as MaybeHttpError;
   if (e.type === 'entity.parse.failed') {
-    res.status(400).json({ error: { code: 'bad_json', message: 'Isi permintaan bukan JSON yang sah.' } });
+    res
+      .status(400)
+      .json({ error: { code: 'bad_json', message: 'Isi permintaan bukan JSON yang sah.' } });
     return;
   }
   if (e.type === 'entity.too.large') {
-    res.status(413).json({ error: { code: 'too_large', message: 'Isi permintaan terlalu besar.' } });
+    res
+      .status(413)
+      .json({ error: { code: 'too_large', message: 'Isi permintaan terlalu besar.' } });
     return;
   }
   if (e.code === 11000) {
@@ -66,7 +74,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next)
     return;
   }
   console.error('[error]', err);
-  res
-    .status(500)
-    .json({ error: { code: 'internal', message: 'Terjadi kesalahan di server. Silakan coba lagi.' } });
+  res.status(500).json({
+    error: { code: 'internal', message: 'Terjadi kesalahan di server. Silakan coba lagi.' },
+  });
 };

@@ -32,18 +32,35 @@ export function buildOpenApi(routes: RouteDoc[], version: string): JsonSchema {
         required?: string[];
       };
       for (const [name, schema] of Object.entries(q.properties ?? {})) {
-        parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
+        parameters.push({
+          name,
+          in: 'query',
+          required: q.required?.includes(name) ?? false,
+          schema,
+        });
       }
     }
     const responses: Record<string, unknown> = {
       [String(r.status)]: r.response
-        ? { description: 'OK', content: { 'application/json': { schema: toSchema(r.response, 'output') } } }
+        ? {
+            description: 'OK',
+            content: { 'application/json': { schema: toSchema(r.response, 'output') } },
+          }
         : { description: 'OK' },
-      '400': { description: 'Invalid input', content: { 'application/json': { schema: errorRef } } },
+      '400': {
+        description: 'Invalid input',
+        content: { 'application/json': { schema: errorRef } },
+      },
     };
     if (r.access !== 'public') {
-      responses['401'] = { description: 'Not signed in', content: { 'application/json': { schema: errorRef } } };
-      responses['403'] = { description: 'Not allowed', content: { 'application/json': { schema: errorRef } } };
+      responses['401'] = {
+        description: 'Not signed in',
+        content: { 'application/json': { schema: errorRef } },
+      };
+      responses['403'] = {
+        description: 'Not allowed',
+        content: { 'application/json': { schema: errorRef } },
+      };
     }
     (paths[oaPath] ??= {})[r.method] = {
       operationId: r.name,

@@ -25,8 +25,12 @@ function strip(s: string): string {
   );
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
+// C0/C1 control characters except tab and newline, zero-width and bidi override characters.
+const CONTROL = new RegExp(
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069]',
+  'g',
+);
 
 /**
  * Turns what a person typed into plain text: no tags (also none that were entity-encoded),

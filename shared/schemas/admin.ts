@@ -39,7 +39,10 @@ export const UppCreate = z.strictObject({
   region: Region,
   address: z.string().trim().max(LIMITS.addressMax).default(''),
   /** Catalog service codes this UPP delivers. */
-  serviceCodes: z.array(z.string().regex(/^[A-Z]{3}-\d{4}-\d{2}$/)).max(200).default([]),
+  serviceCodes: z
+    .array(z.string().regex(/^[A-Z]{3}-\d{4}-\d{2}$/))
+    .max(200)
+    .default([]),
 });
 export type UppCreate = z.infer<typeof UppCreate>;
 export const UppUpdate = UppCreate.partial();

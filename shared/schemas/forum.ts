@@ -30,7 +30,10 @@ export const ForumSettings = z.strictObject({
   /** Maximum input length in characters (after cleaning). */
   maxInputLength: z.number().int().min(50).max(FORUM_LIMITS.inputMaxCeiling).default(1000),
   /** Input kinds offered to participants. */
-  kinds: z.array(z.enum(INPUT_KINDS)).min(1).default([...INPUT_KINDS]),
+  kinds: z
+    .array(z.enum(INPUT_KINDS))
+    .min(1)
+    .default([...INPUT_KINDS]),
 });
 export type ForumSettings = z.infer<typeof ForumSettings>;
 

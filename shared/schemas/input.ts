@@ -6,7 +6,9 @@ import { Forum, FORUM_LIMITS } from './forum';
 import { LIMITS } from './limits';
 
 /** Client-generated key that makes a retried submission safe (never a second input). */
-export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Kunci idempoten tidak sah');
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Kunci idempoten tidak sah');
 
 /** POST /api/forums/:id/inputs (and socket `input.create`). Length is checked after cleaning. */
 export const InputCreate = z.strictObject({

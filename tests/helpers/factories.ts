@@ -22,7 +22,10 @@ export async function buildAgency(over: Partial<{ name: string; slug: string }> 
   });
 }
 
-export async function buildUpp(agencyId: Types.ObjectId, over: { name?: string; serviceCodes?: string[] } = {}) {
+export async function buildUpp(
+  agencyId: Types.ObjectId,
+  over: { name?: string; serviceCodes?: string[] } = {},
+) {
   const id = uid();
   return Upp.create({
     agencyId,

@@ -58,6 +58,7 @@ export class Client {
 
   async login(email: string, password: string): Promise<void> {
     const r = await this.post('/api/auth/login', { email, password });
-    if (r.status !== 200) throw new Error(`login ${email} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    if (r.status !== 200)
+      throw new Error(`login ${email} failed: ${r.status} ${JSON.stringify(r.body)}`);
   }
 }

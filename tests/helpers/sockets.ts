@@ -27,7 +27,10 @@ export function unwrap<T>(res: Ack<T>): T {
 }
 
 /** Waits until `predicate` holds, polling every 25 ms. */
-export async function eventually(predicate: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
+export async function eventually(
+  predicate: () => boolean | Promise<boolean>,
+  ms = 5000,
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (await predicate()) return;

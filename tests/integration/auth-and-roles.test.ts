@@ -112,12 +112,15 @@ describe('accounts, sessions and roles', () => {
   it('validates admin input with field messages', async () => {
     const admin = new Client(app.baseUrl);
     await admin.login(world.admin.email, PASSWORD);
-    const r = await admin.post<{ error: { code: string; message: string } }>('/api/admin/agencies', {
-      name: 'X',
-      slug: 'Bad Slug!',
-      level: 'planet',
-      region: 'R',
-    });
+    const r = await admin.post<{ error: { code: string; message: string } }>(
+      '/api/admin/agencies',
+      {
+        name: 'X',
+        slug: 'Bad Slug!',
+        level: 'planet',
+        region: 'R',
+      },
+    );
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation');
   });
@@ -128,7 +131,9 @@ describe('accounts, sessions and roles', () => {
     expect((await fac.get('/api/upps/mine')).status).toBe(200);
     const admin = new Client(app.baseUrl);
     await admin.login(world.admin.email, PASSWORD);
-    const r = await admin.patch(`/api/admin/users/${world.otherFacilitator._id}`, { active: false });
+    const r = await admin.patch(`/api/admin/users/${world.otherFacilitator._id}`, {
+      active: false,
+    });
     expect(r.status).toBe(200);
     expect((await fac.get('/api/upps/mine')).status).toBe(401);
     const again = await new Client(app.baseUrl).post('/api/auth/login', {
@@ -143,7 +148,12 @@ describe('accounts, sessions and roles', () => {
       '/api/openapi.json',
     );
     expect(r.body.openapi).toMatch(/^3\./);
-    for (const p of ['/api/health', '/api/auth/login', '/api/admin/users', '/api/admin/upps/{id}']) {
+    for (const p of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/admin/users',
+      '/api/admin/upps/{id}',
+    ]) {
       expect(Object.keys(r.body.paths)).toContain(p);
     }
   });

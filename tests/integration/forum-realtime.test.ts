@@ -31,7 +31,9 @@ class Feed {
   }
   async join(): Promise<void> {
     const snap = unwrap(await this.socket.emitWithAck('forum.join', { forumId: this.forumId }));
-    this.inputs = new Map(snap.inputs.filter((i) => i.status === 'published').map((i) => [i.id, i]));
+    this.inputs = new Map(
+      snap.inputs.filter((i) => i.status === 'published').map((i) => [i.id, i]),
+    );
     this.spotlight = snap.forum.spotlightInputId;
   }
   counts(): Record<string, number> {
@@ -121,7 +123,9 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     expect((await fac.post(`/api/inputs/${created.id}/approve`)).status).toBe(200);
     expect((await fac.post(`/api/inputs/${dup.body.input.id}/approve`)).status).toBe(200);
     await eventually(() => feedA.inputs.size === 2 && feedB.inputs.size === 2);
-    await eventually(() => mineA.some((i) => i.id === created.id && i.citizenStatus === 'published'));
+    await eventually(() =>
+      mineA.some((i) => i.id === created.id && i.citizenStatus === 'published'),
+    );
 
     // Both citizens vote for A's input, B also for the duplicate; A votes twice (no effect).
     const vote = (c: { http: Client }, id: string, voted: boolean) =>
@@ -140,12 +144,16 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     };
     await eventually(async () => {
       const db = await dbCounts();
-      return [feedA, feedB, facFeed].every((f) => JSON.stringify(f.counts()) === JSON.stringify(db));
+      return [feedA, feedB, facFeed].every(
+        (f) => JSON.stringify(f.counts()) === JSON.stringify(db),
+      );
     });
     expect(await dbCounts()).toEqual({ [created.id]: 2, [dup.body.input.id]: 1 });
 
     // Spotlight reaches both citizens.
-    expect((await fac.post(`/api/forums/${forumId}/spotlight`, { inputId: created.id })).status).toBe(200);
+    expect(
+      (await fac.post(`/api/forums/${forumId}/spotlight`, { inputId: created.id })).status,
+    ).toBe(200);
     await eventually(() => feedA.spotlight === created.id && feedB.spotlight === created.id);
 
     // Merge the duplicate: B voted on both, so B counts once; the merged input leaves the feed.
@@ -158,7 +166,9 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     await eventually(() => feedA.inputs.size === 1 && feedB.inputs.size === 1);
     await eventually(async () => {
       const db = await dbCounts();
-      return [feedA, feedB, facFeed].every((f) => JSON.stringify(f.counts()) === JSON.stringify(db));
+      return [feedA, feedB, facFeed].every(
+        (f) => JSON.stringify(f.counts()) === JSON.stringify(db),
+      );
     });
     // The stored counter equals the vote records, for every input.
     for (const doc of await InputModel.find({ forumId })) {
@@ -188,7 +198,9 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     expect(r.body.input.status).toBe('published');
     await eventually(() => feed.inputs.size === 1);
     const voters = await Promise.all(Array.from({ length: 12 }, () => citizen()));
-    const results = await Promise.all(voters.map((v) => v.http.post(`/api/inputs/${r.body.input.id}/vote`, { voted: true })));
+    const results = await Promise.all(
+      voters.map((v) => v.http.post(`/api/inputs/${r.body.input.id}/vote`, { voted: true })),
+    );
     expect(results.map((x) => x.status)).toEqual(Array(12).fill(200));
     expect(await VoteModel.countDocuments({ inputId: r.body.input.id })).toBe(12);
     expect((await InputModel.findById(r.body.input.id))?.votes).toBe(12);
@@ -200,7 +212,11 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     const forum = await buildForum(world.upp);
     const forumId = forum._id.toString();
     const c = await citizen();
-    const post = (body: object) => c.http.post<{ error: { code: string; message: string } }>(`/api/forums/${forumId}/inputs`, body);
+    const post = (body: object) =>
+      c.http.post<{ error: { code: string; message: string } }>(
+        `/api/forums/${forumId}/inputs`,
+        body,
+      );
     const base = { kind: 'question', idempotencyKey: 'bad-input-000001' };
     expect((await post({ ...base, text: '   ' })).status).toBe(400);
     expect((await post({ ...base, text: '<script>alert(1)</script>' })).status).toBe(400);
@@ -209,7 +225,9 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     expect(long.body.error.message).toMatch(/terlalu panjang/);
     expect((await post({ ...base, text: { $ne: '' } })).status).toBe(400);
     expect((await post({ ...base, text: 'halo semua', kind: 'gossip' })).status).toBe(400);
-    expect((await c.http.post('/api/forums/not-an-id/inputs', { ...base, text: 'halo semua' })).status).toBe(400);
+    expect(
+      (await c.http.post('/api/forums/not-an-id/inputs', { ...base, text: 'halo semua' })).status,
+    ).toBe(400);
     expect((await c.http.get('/api/forums/by-code/ZZZZZZ')).status).toBe(400);
     expect((await c.http.get('/api/forums/by-code/ACDEFG')).status).toBe(404);
     expect(await InputModel.countDocuments({ forumId })).toBe(0);
@@ -231,7 +249,9 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
       kind: 'complaint',
       idempotencyKey: 'vote-pending-0001',
     });
-    expect((await c.http.post(`/api/inputs/${r.body.input.id}/vote`, { voted: true })).status).toBe(409);
+    expect((await c.http.post(`/api/inputs/${r.body.input.id}/vote`, { voted: true })).status).toBe(
+      409,
+    );
     const other = new Client(app.baseUrl);
     await other.login(world.otherFacilitator.email, PASSWORD).catch(() => undefined);
     const fac2 = new Client(app.baseUrl);
@@ -241,11 +261,16 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     await fac.login(world.facilitator.email, PASSWORD);
     await fac.post(`/api/inputs/${r.body.input.id}/approve`);
     await fac.post(`/api/forums/${forum._id}/status`, { status: 'closed' });
-    const v = await c.http.post<{ error: { code: string } }>(`/api/inputs/${r.body.input.id}/vote`, { voted: true });
+    const v = await c.http.post<{ error: { code: string } }>(
+      `/api/inputs/${r.body.input.id}/vote`,
+      { voted: true },
+    );
     expect(v.status).toBe(409);
     expect(await VoteModel.countDocuments({ inputId: r.body.input.id })).toBe(0);
     // The public log shows the actions with reason codes and no names.
-    const log = await c.http.get<{ entries: { action: string; actorRole: string }[] }>(`/api/forums/${forum._id}/log`);
+    const log = await c.http.get<{ entries: { action: string; actorRole: string }[] }>(
+      `/api/forums/${forum._id}/log`,
+    );
     expect(log.body.entries.map((e) => e.action)).toEqual(['forum.status', 'approve']);
     expect(JSON.stringify(log.body)).not.toContain(world.facilitator.email);
   });
