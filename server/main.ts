@@ -9,6 +9,7 @@ import { connectDb, ensureIndexes } from './db/connect';
 import { startEmbeddedDb, type EmbeddedDb } from './db/embedded';
 import { MissingDatabaseError } from './db/ferretdbBinary';
 import { seedDemo } from './seed/demo';
+import { seedCatalog } from './catalog/catalog.seed';
 
 async function loadWebHandler(): Promise<RequestHandler | undefined> {
   const file = path.join(projectRoot, 'web', 'build', 'handler.js');
@@ -34,13 +35,16 @@ async function main(): Promise<void> {
       port: Number(process.env.FERRETDB_PORT ?? 0),
     });
     uri = embedded.uri;
-    console.log(`[db] embedded FerretDB (SQLite in ${config.dataDir}) on ${uri}, pid ${embedded.pid()}`);
+    console.log(
+      `[db] embedded FerretDB (SQLite in ${config.dataDir}) on ${uri}, pid ${embedded.pid()}`,
+    );
   }
   await connectDb(uri);
   await ensureIndexes();
-  if (config.seedDemo) await seedDemo({ log: (l) => console.log(l) });
+  const { server, close, ctx } = createApp({ config, webHandler: await loadWebHandler() });
+  await seedCatalog((l) => console.log(l));
+  if (config.seedDemo) await seedDemo({ log: (l) => console.log(l), ctx });
 
-  const { server, close } = createApp({ config, webHandler: await loadWebHandler() });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -30,8 +30,10 @@ export async function listAgencies(actor: AuthUser) {
 }
 
 export async function createAgency(actor: AuthUser, body: AgencyCreate) {
-  if (!policies.createAgency(actor)) throw forbidden('Hanya admin platform yang dapat membuat instansi.');
-  if (await Agency.exists({ slug: body.slug })) throw conflict(`Slug "${body.slug}" sudah dipakai.`);
+  if (!policies.createAgency(actor))
+    throw forbidden('Hanya admin platform yang dapat membuat instansi.');
+  if (await Agency.exists({ slug: body.slug }))
+    throw conflict(`Slug "${body.slug}" sudah dipakai.`);
   return presentAgency(await Agency.create(body), 0);
 }
 
@@ -40,7 +42,11 @@ export async function updateAgency(actor: AuthUser, id: string, body: AgencyUpda
   if (body.slug && (await Agency.exists({ slug: body.slug, _id: { $ne: id } }))) {
     throw conflict(`Slug "${body.slug}" sudah dipakai.`);
   }
-  const a = await Agency.findByIdAndUpdate(id, { $set: body }, { returnDocument: 'after', runValidators: true });
+  const a = await Agency.findByIdAndUpdate(
+    id,
+    { $set: body },
+    { returnDocument: 'after', runValidators: true },
+  );
   if (!a) throw notFound('Instansi');
   return presentAgency(a, await Upp.countDocuments({ agencyId: a._id }));
 }
@@ -97,7 +103,11 @@ export async function listStaff(actor: AuthUser) {
 }
 
 export async function createStaff(actor: AuthUser, body: StaffCreate) {
-  if (body.role === 'admin' && !policies.isPlatformAdmin(actor) && body.agencyId !== actor.agencyId) {
+  if (
+    body.role === 'admin' &&
+    !policies.isPlatformAdmin(actor) &&
+    body.agencyId !== actor.agencyId
+  ) {
     throw forbidden();
   }
   await checkUppIds(actor, body.uppIds);

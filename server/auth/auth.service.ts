@@ -21,7 +21,9 @@ function authenticate(req: Request): Promise<AuthUser | false> {
 }
 
 function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((e) => (e ? reject(e) : resolve())),
+  );
 }
 
 function logIn(req: Request, user: AuthUser): Promise<void> {

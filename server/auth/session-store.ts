@@ -50,7 +50,10 @@ export class MongooseSessionStore extends session.Store {
     return exp ? new Date(exp) : new Date(Date.now() + this.ttlMs);
   }
 
-  override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
+  override get(
+    sid: string,
+    cb: (err: unknown, session?: session.SessionData | null) => void,
+  ): void {
     SessionModel.findById(sid)
       .lean()
       .then((doc) => {

@@ -13,6 +13,8 @@ export interface EmbeddedDbOptions {
   log?: (line: string) => void;
   /** Restart FerretDB when it exits unexpectedly (default true). */
   supervise?: boolean;
+  /** First restart delay in ms, doubled on repeated failures up to 5 s (default 250). */
+  restartDelayMs?: number;
 }
 
 export interface EmbeddedDb {
@@ -76,13 +78,14 @@ export async function startEmbeddedDb(opts: EmbeddedDbOptions): Promise<Embedded
     const c = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     c.stderr?.on('data', (d: Buffer) => {
       const text = d.toString().trim();
-      if (/\t(ERROR|DPANIC|PANIC|FATAL)\t|^panic:/m.test(text)) log(`[db] ferretdb: ${text.slice(0, 400)}`);
+      if (/\t(ERROR|DPANIC|PANIC|FATAL)\t|^panic:/m.test(text))
+        log(`[db] ferretdb: ${text.slice(0, 400)}`);
     });
     c.on('exit', (code, signal) => {
       if (child === c) child = undefined;
       if (stopping || opts.supervise === false) return;
       restarts += 1;
-      const delay = Math.min(5000, 250 * 2 ** Math.min(restarts - 1, 4));
+      const delay = Math.min(5000, (opts.restartDelayMs ?? 250) * 2 ** Math.min(restarts - 1, 4));
       log(`[db] FerretDB stopped (code ${code}, signal ${signal}); restarting in ${delay} ms`);
       setTimeout(() => {
         if (stopping) return;

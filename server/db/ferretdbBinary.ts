@@ -55,7 +55,13 @@ export async function ensureFerretdb(
   const started = Date.now();
   // `go install module@version` leaves build/version/version.txt empty and the binary panics at
   // start, so build the same module source with the version file filled in.
-  const dl = await run(go, ['mod', 'download', '-json', FERRETDB_MODULE_AT], undefined, log, started);
+  const dl = await run(
+    go,
+    ['mod', 'download', '-json', FERRETDB_MODULE_AT],
+    undefined,
+    log,
+    started,
+  );
   const dir = (JSON.parse(dl) as { Dir?: string }).Dir;
   if (!dir) throw new Error('go mod download did not report the module folder');
   const src = path.join(toolsDir, 'src', `ferretdb-${FERRETDB_VERSION}`);
@@ -109,7 +115,9 @@ function run(
     });
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code}):${tail}`)),
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code}):${tail}`)),
     );
   });
 }

@@ -19,7 +19,11 @@ export interface RoutingResult {
 
 /** Routes a stored input's text; null when no classifier is loaded. */
 export interface RoutingPort {
-  route(args: { text: string; serviceCode: string | null; forum: ForumDoc }): Promise<RoutingResult | null>;
+  route(args: {
+    text: string;
+    serviceCode: string | null;
+    forum: ForumDoc;
+  }): Promise<RoutingResult | null>;
 }
 
 /** What every service function gets besides its arguments. */

@@ -97,7 +97,9 @@ export function presentInput(i: InputDoc, view: InputView = {}): Input {
     rejectReason: mine || view.staff ? (i.rejectReason ?? null) : null,
     votes: i.votes,
     pinned: i.pinned,
-    answered: i.answered?.at ? { note: i.answered.note ?? '', at: i.answered.at.toISOString() } : null,
+    answered: i.answered?.at
+      ? { note: i.answered.note ?? '', at: i.answered.at.toISOString() }
+      : null,
     mergedInto: i.mergedInto ? i.mergedInto.toString() : null,
     edited: i.edited,
     createdAt: (i.get('createdAt') as Date).toISOString(),

@@ -134,7 +134,11 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       handler: async ({ req, res, params }) => {
         const f = await forums.findForum(params.id);
         const url = `${req.protocol}://${req.get('host')}/j/${f.code}`;
-        const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+        const svg = await QRCode.toString(url, {
+          type: 'svg',
+          margin: 1,
+          errorCorrectionLevel: 'M',
+        });
         res.type('image/svg+xml').setHeader('Cache-Control', 'public, max-age=300');
         res.send(svg);
       },

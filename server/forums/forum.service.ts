@@ -49,7 +49,12 @@ export async function presentOne(f: ForumDoc, user: AuthUser | undefined) {
   return (await presentForums([f], user))[0]!;
 }
 
-function checkSchedule(s: { opensAt: string; closesAt: string; liveStartAt: string | null; liveEndAt: string | null }) {
+function checkSchedule(s: {
+  opensAt: string;
+  closesAt: string;
+  liveStartAt: string | null;
+  liveEndAt: string | null;
+}) {
   if (new Date(s.closesAt) <= new Date(s.opensAt)) {
     throw badRequest('Waktu tutup harus setelah waktu buka.');
   }
@@ -65,7 +70,8 @@ export async function createForum(ctx: ServiceContext, user: AuthUser, body: For
     throw forbidden('Anda tidak dapat membuat forum untuk UPP ini.');
   }
   const coHosts = await Upp.countDocuments({ _id: { $in: body.coHostUppIds } });
-  if (coHosts !== new Set(body.coHostUppIds).size) throw badRequest('Ada UPP mitra yang tidak ditemukan.');
+  if (coHosts !== new Set(body.coHostUppIds).size)
+    throw badRequest('Ada UPP mitra yang tidak ditemukan.');
   checkSchedule(body.schedule);
   const fields = {
     title: cleanLine(body.title),
@@ -95,7 +101,12 @@ export async function createForum(ctx: ServiceContext, user: AuthUser, body: For
   throw conflict('Gagal membuat kode forum unik, coba lagi.');
 }
 
-export async function updateForum(ctx: ServiceContext, user: AuthUser, id: string, body: ForumUpdate) {
+export async function updateForum(
+  ctx: ServiceContext,
+  user: AuthUser,
+  id: string,
+  body: ForumUpdate,
+) {
   const f = await findForum(id);
   if (!canModerate(user, f)) throw forbidden();
   if (f.status === 'archived') throw new AppError(409, 'closed', 'Forum sudah diarsipkan.');
@@ -114,11 +125,21 @@ export async function updateForum(ctx: ServiceContext, user: AuthUser, id: strin
   return presentOne(f, user);
 }
 
-export function changeStatus(ctx: ServiceContext, user: AuthUser, id: string, body: ForumStatusChange) {
+export function changeStatus(
+  ctx: ServiceContext,
+  user: AuthUser,
+  id: string,
+  body: ForumStatusChange,
+) {
   return forumLock.run(id, () => changeStatusLocked(ctx, user, id, body));
 }
 
-async function changeStatusLocked(ctx: ServiceContext, user: AuthUser, id: string, body: ForumStatusChange) {
+async function changeStatusLocked(
+  ctx: ServiceContext,
+  user: AuthUser,
+  id: string,
+  body: ForumStatusChange,
+) {
   const f = await findForum(id);
   if (!canModerate(user, f)) throw forbidden();
   const to: ForumStatus = body.status;
@@ -132,7 +153,10 @@ async function changeStatusLocked(ctx: ServiceContext, user: AuthUser, id: strin
   const updated = await ForumModel.findOneAndUpdate(
     { _id: f._id, status: f.status },
     {
-      $set: { status: to, ...(to === 'closed' ? { closedAt: ctx.clock.now(), spotlightInputId: null } : {}) },
+      $set: {
+        status: to,
+        ...(to === 'closed' ? { closedAt: ctx.clock.now(), spotlightInputId: null } : {}),
+      },
       $inc: { seq: 1 },
     },
     { returnDocument: 'after' },
@@ -182,7 +206,12 @@ export function spotlight(ctx: ServiceContext, user: AuthUser, id: string, body:
   return forumLock.run(id, () => spotlightLocked(ctx, user, id, body));
 }
 
-async function spotlightLocked(ctx: ServiceContext, user: AuthUser, id: string, body: SpotlightBody) {
+async function spotlightLocked(
+  ctx: ServiceContext,
+  user: AuthUser,
+  id: string,
+  body: SpotlightBody,
+) {
   const f = await findForum(id);
   if (!canModerate(user, f)) throw forbidden();
   let input = null;
@@ -196,7 +225,11 @@ async function spotlightLocked(ctx: ServiceContext, user: AuthUser, id: string, 
     { $set: { spotlightInputId: input?._id ?? null }, $inc: { seq: 1 } },
     { returnDocument: 'after' },
   );
-  await recordModeration(user, { forumId: f._id, inputId: input?._id ?? null, action: 'spotlight' });
+  await recordModeration(user, {
+    forumId: f._id,
+    inputId: input?._id ?? null,
+    action: 'spotlight',
+  });
   ctx.realtime.spotlight(id, input);
   return presentOne(updated!, user);
 }

@@ -10,7 +10,11 @@ import { Upp } from '../admin/upp.model';
 
 /** Bumps the forum's change sequence and returns the new value. */
 export async function nextSeq(forumId: Types.ObjectId | string): Promise<number> {
-  const f = await ForumModel.findByIdAndUpdate(forumId, { $inc: { seq: 1 } }, { returnDocument: 'after' });
+  const f = await ForumModel.findByIdAndUpdate(
+    forumId,
+    { $inc: { seq: 1 } },
+    { returnDocument: 'after' },
+  );
   return f?.seq ?? 0;
 }
 
@@ -31,8 +35,15 @@ async function uppNameLookup(docs: InputDoc[]): Promise<(id: string) => string |
 }
 
 /** Presents inputs for one viewer (mine, votedByMe, and routing for staff). */
-export async function presentFor(viewer: Viewer, docs: InputDoc[], staff: boolean): Promise<Input[]> {
-  const voted = await votedSet(viewer, docs.map((d) => d._id));
+export async function presentFor(
+  viewer: Viewer,
+  docs: InputDoc[],
+  staff: boolean,
+): Promise<Input[]> {
+  const voted = await votedSet(
+    viewer,
+    docs.map((d) => d._id),
+  );
   const key = viewerKey(viewer);
   const uppName = staff ? await uppNameLookup(docs) : undefined;
   return docs.map((d) =>

@@ -53,7 +53,10 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       params: IdParams,
       response: z.object({ inputs: z.array(Input) }),
       handler: async ({ req, params }) => ({
-        inputs: await inputs.myInputs({ user: req.user, participantId: req.participantId }, params.id),
+        inputs: await inputs.myInputs(
+          { user: req.user, participantId: req.participantId },
+          params.id,
+        ),
       }),
     })
     .route({
@@ -94,7 +97,12 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       body: VoteBody,
       response: VoteRes,
       handler: ({ req, params, body }) =>
-        inputs.voteInput(ctx, { user: req.user, participantId: req.participantId }, params.id, body.voted),
+        inputs.voteInput(
+          ctx,
+          { user: req.user, participantId: req.participantId },
+          params.id,
+          body.voted,
+        ),
     })
     .route({
       method: 'post',
@@ -106,7 +114,9 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       params: IdParams,
       body: MergeBody,
       response: InputRes,
-      handler: async ({ user, params, body }) => ({ input: await mod.merge(ctx, user!, params.id, body) }),
+      handler: async ({ user, params, body }) => ({
+        input: await mod.merge(ctx, user!, params.id, body),
+      }),
     });
 
   const action = <B extends z.ZodType>(
@@ -131,7 +141,9 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
     });
 
   action('approve', 'Approve a pending input', undefined, (u, id) => mod.approve(ctx, u, id));
-  action('reject', 'Reject with a reason code', RejectBody, (u, id, b) => mod.remove(ctx, u, id, b, 'reject'));
+  action('reject', 'Reject with a reason code', RejectBody, (u, id, b) =>
+    mod.remove(ctx, u, id, b, 'reject'),
+  );
   action('hide', 'Hide a published input with a reason code', HideBody, (u, id, b) =>
     mod.remove(ctx, u, id, b, 'hide'),
   );

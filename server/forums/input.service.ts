@@ -76,11 +76,17 @@ async function submitLocked(
   const forum = await findForum(forumId);
   assertAccepting(forum);
   if (!forum.settings.kinds.includes(body.kind)) {
-    throw badRequest(`Jenis masukan "${INPUT_KIND_LABELS[body.kind].id}" tidak dibuka di forum ini.`);
+    throw badRequest(
+      `Jenis masukan "${INPUT_KIND_LABELS[body.kind].id}" tidak dibuka di forum ini.`,
+    );
   }
   const text = cleanText(body.text);
   if (text.length < FORUM_LIMITS.inputMinDefault) {
-    throw new AppError(400, 'validation', `Masukan minimal ${FORUM_LIMITS.inputMinDefault} karakter.`);
+    throw new AppError(
+      400,
+      'validation',
+      `Masukan minimal ${FORUM_LIMITS.inputMinDefault} karakter.`,
+    );
   }
   if (text.length > forum.settings.maxInputLength) {
     throw new AppError(
@@ -130,7 +136,12 @@ async function submitLocked(
 }
 
 /** Upvotes (or withdraws the upvote of) a published input; one vote per participant. */
-export async function voteInput(ctx: ServiceContext, viewer: Viewer, inputId: string, voted: boolean) {
+export async function voteInput(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  inputId: string,
+  voted: boolean,
+) {
   const found = await findInput(inputId);
   return forumLock.run(found.forumId.toString(), () => voteLocked(ctx, viewer, inputId, voted));
 }
@@ -140,7 +151,8 @@ async function voteLocked(ctx: ServiceContext, viewer: Viewer, inputId: string, 
   const input = await findInput(inputId);
   const forum = await findForum(input.forumId.toString());
   assertAccepting(forum);
-  if (!forum.settings.voting) throw new AppError(409, 'conflict', 'Pemungutan suara dimatikan di forum ini.');
+  if (!forum.settings.voting)
+    throw new AppError(409, 'conflict', 'Pemungutan suara dimatikan di forum ini.');
   if (input.status !== 'published') {
     throw new AppError(409, 'conflict', 'Masukan ini tidak dapat didukung.');
   }
@@ -159,7 +171,11 @@ async function voteLocked(ctx: ServiceContext, viewer: Viewer, inputId: string, 
   let votes = input.votes;
   if (changed) {
     const delta = voted ? 1 : -1;
-    const updated = await InputModel.findByIdAndUpdate(input._id, { $inc: { votes: delta } }, { returnDocument: 'after' });
+    const updated = await InputModel.findByIdAndUpdate(
+      input._id,
+      { $inc: { votes: delta } },
+      { returnDocument: 'after' },
+    );
     votes = updated?.votes ?? votes + delta;
     await ForumModel.updateOne({ _id: forum._id }, { $inc: { 'counts.votes': delta } });
     if (voted) await markParticipant(forum._id, key);
@@ -173,7 +189,9 @@ export async function myInputs(viewer: Viewer, forumId: string): Promise<Input[]
   const key = viewerKey(viewer);
   if (!key) return [];
   const forum = await findForum(forumId);
-  const docs = await InputModel.find({ forumId: forum._id, authorKey: key }).sort({ createdAt: -1 });
+  const docs = await InputModel.find({ forumId: forum._id, authorKey: key }).sort({
+    createdAt: -1,
+  });
   return presentFor(viewer, docs, false);
 }
 
@@ -195,8 +213,11 @@ export async function similarInputs(forumId: string, text: string): Promise<Simi
 /** Pending inputs for the moderation queue. */
 export async function moderationQueue(viewer: Viewer, forumId: string): Promise<Input[]> {
   const forum = await findForum(forumId);
-  if (!canModerate(viewer.user, forum)) throw new AppError(403, 'forbidden', 'Anda tidak berwenang.');
-  const docs = await InputModel.find({ forumId: forum._id, status: 'pending' }).sort({ createdAt: 1 });
+  if (!canModerate(viewer.user, forum))
+    throw new AppError(403, 'forbidden', 'Anda tidak berwenang.');
+  const docs = await InputModel.find({ forumId: forum._id, status: 'pending' }).sort({
+    createdAt: 1,
+  });
   return presentFor(viewer, docs, true);
 }
 

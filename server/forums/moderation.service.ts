@@ -14,7 +14,10 @@ import { recordModeration } from './moderation.log';
 import { VoteModel } from './vote.model';
 import { forumLock } from '../lib/keyedMutex';
 
-async function load(user: AuthUser, inputId: string): Promise<{ input: InputDoc; forum: ForumDoc }> {
+async function load(
+  user: AuthUser,
+  inputId: string,
+): Promise<{ input: InputDoc; forum: ForumDoc }> {
   const input = await findInput(inputId);
   const forum = await findForum(input.forumId.toString());
   if (!canModerate(user, forum)) throw forbidden('Anda bukan fasilitator forum ini.');
@@ -39,14 +42,20 @@ async function clearSpotlightIf(ctx: ServiceContext, forum: ForumDoc, input: Inp
 async function approveLocked(ctx: ServiceContext, user: AuthUser, inputId: string) {
   const { input, forum } = await load(user, inputId);
   if (input.status === 'published') return staffView(input);
-  if (input.status === 'merged') throw badRequest('Masukan yang sudah digabung tidak dapat disetujui.');
+  if (input.status === 'merged')
+    throw badRequest('Masukan yang sudah digabung tidak dapat disetujui.');
   const from = input.status;
   input.status = 'published';
   input.rejectReason = null;
   input.publishedAt ??= ctx.clock.now();
   input.seq = await nextSeq(forum._id);
   await input.save();
-  await counts(forum, from === 'pending' ? { 'counts.pending': -1, 'counts.published': 1 } : { 'counts.published': 1 });
+  await counts(
+    forum,
+    from === 'pending'
+      ? { 'counts.pending': -1, 'counts.published': 1 }
+      : { 'counts.published': 1 },
+  );
   await recordModeration(user, { forumId: forum._id, inputId: input._id, action: 'approve' });
   ctx.realtime.inputPublished(input);
   ctx.realtime.inputMine(input);
@@ -87,11 +96,18 @@ async function removeLocked(
 }
 
 /** Privacy edit (e.g. removes a phone number); the original text is kept for audit. */
-async function editLocked(ctx: ServiceContext, user: AuthUser, inputId: string, text: string, reason: string) {
+async function editLocked(
+  ctx: ServiceContext,
+  user: AuthUser,
+  inputId: string,
+  text: string,
+  reason: string,
+) {
   const { input, forum } = await load(user, inputId);
   const clean = cleanText(text);
   if (clean.length < 5) throw badRequest('Teks hasil suntingan terlalu pendek.');
-  if (clean.length > forum.settings.maxInputLength) throw badRequest('Teks hasil suntingan terlalu panjang.');
+  if (clean.length > forum.settings.maxInputLength)
+    throw badRequest('Teks hasil suntingan terlalu panjang.');
   if (clean === input.text) return staffView(input);
   input.originalText ??= input.text;
   input.text = clean;
@@ -112,7 +128,8 @@ async function editLocked(ctx: ServiceContext, user: AuthUser, inputId: string, 
 
 async function answerLocked(ctx: ServiceContext, user: AuthUser, inputId: string, note: string) {
   const { input, forum } = await load(user, inputId);
-  if (input.status !== 'published') throw badRequest('Hanya masukan yang tayang dapat ditandai dijawab.');
+  if (input.status !== 'published')
+    throw badRequest('Hanya masukan yang tayang dapat ditandai dijawab.');
   input.set('answered', { note: cleanText(note).slice(0, 1000), at: ctx.clock.now() });
   input.seq = await nextSeq(forum._id);
   await input.save();
@@ -128,7 +145,11 @@ async function pinLocked(ctx: ServiceContext, user: AuthUser, inputId: string, p
   input.pinned = pinned;
   input.seq = await nextSeq(forum._id);
   await input.save();
-  await recordModeration(user, { forumId: forum._id, inputId: input._id, action: pinned ? 'pin' : 'unpin' });
+  await recordModeration(user, {
+    forumId: forum._id,
+    inputId: input._id,
+    action: pinned ? 'pin' : 'unpin',
+  });
   ctx.realtime.inputUpdated(input);
   return staffView(input);
 }
@@ -149,8 +170,13 @@ export const remove = (
   body: RejectBody,
   action: 'reject' | 'hide',
 ) => onInput(inputId, () => removeLocked(ctx, user, inputId, body, action));
-export const edit = (ctx: ServiceContext, user: AuthUser, inputId: string, text: string, reason: string) =>
-  onInput(inputId, () => editLocked(ctx, user, inputId, text, reason));
+export const edit = (
+  ctx: ServiceContext,
+  user: AuthUser,
+  inputId: string,
+  text: string,
+  reason: string,
+) => onInput(inputId, () => editLocked(ctx, user, inputId, text, reason));
 export const answer = (ctx: ServiceContext, user: AuthUser, inputId: string, note: string) =>
   onInput(inputId, () => answerLocked(ctx, user, inputId, note));
 export const pin = (ctx: ServiceContext, user: AuthUser, inputId: string, pinned: boolean) =>
@@ -163,7 +189,8 @@ export function merge(ctx: ServiceContext, user: AuthUser, forumId: string, body
 async function mergeLocked(ctx: ServiceContext, user: AuthUser, forumId: string, body: MergeBody) {
   const forum = await findForum(forumId);
   if (!canModerate(user, forum)) throw forbidden('Anda bukan fasilitator forum ini.');
-  if (body.sourceIds.includes(body.targetId)) throw badRequest('Masukan tidak dapat digabung ke dirinya sendiri.');
+  if (body.sourceIds.includes(body.targetId))
+    throw badRequest('Masukan tidak dapat digabung ke dirinya sendiri.');
   const target = await InputModel.findOne({ _id: body.targetId, forumId: forum._id });
   if (!target) throw notFound('Masukan tujuan');
   if (target.status !== 'published') throw badRequest('Masukan tujuan harus sudah tayang.');

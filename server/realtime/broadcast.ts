@@ -28,7 +28,9 @@ export class Realtime {
 
   inputCreated(doc: InputDoc): void {
     const forumId = doc.forumId.toString();
-    this.io?.to(rooms.forumStaff(forumId)).emit('input.created', presentInput(doc, this.staffView()));
+    this.io
+      ?.to(rooms.forumStaff(forumId))
+      .emit('input.created', presentInput(doc, this.staffView()));
     if (doc.status === 'published') this.inputPublished(doc);
   }
 

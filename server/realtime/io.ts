@@ -57,7 +57,8 @@ export function createIo(server: HttpServer, deps: IoDeps): IO {
       const origin = req.headers.origin;
       if (!origin) return cb(null, true);
       try {
-        const ok = new URL(origin).host === req.headers.host || deps.allowedOrigins.includes(origin);
+        const ok =
+          new URL(origin).host === req.headers.host || deps.allowedOrigins.includes(origin);
         cb(null, ok);
       } catch {
         cb(null, false);

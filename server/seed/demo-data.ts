@@ -11,7 +11,16 @@ export const DEMO_UPPS = [
     slug: 'dukcapil-sukamaju',
     name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Sukamaju',
     uppType: 'Dinas Dukcapil kab/kota',
-    serviceCodes: ['LHR-0123-01', 'LHR-0123-02', 'IDN-0123-01', 'IDN-0123-02', 'KLG-0123-02', 'KLG-0123-03', 'PDH-0123-01', 'MTI-0123-01'],
+    serviceCodes: [
+      'LHR-0123-01',
+      'LHR-0123-02',
+      'IDN-0123-01',
+      'IDN-0123-02',
+      'KLG-0123-02',
+      'KLG-0123-03',
+      'PDH-0123-01',
+      'MTI-0123-01',
+    ],
   },
   {
     slug: 'puskesmas-sukamaju-tengah',
@@ -40,8 +49,32 @@ export const DEMO_UPPS = [
 ];
 
 export const DEMO_ACCOUNTS = [
-  { email: 'admin@sukamaju.demo', password: 'demo-admin-12345', role: 'admin' as const, displayName: 'Admin Kota Sukamaju', upps: [] as string[] },
-  { email: 'fasilitator@sukamaju.demo', password: 'demo-fasil-12345', role: 'facilitator' as const, displayName: 'Rina Fasilitator', upps: ['dukcapil-sukamaju', 'pupr-sukamaju'] },
-  { email: 'kepala.dukcapil@sukamaju.demo', password: 'demo-kepala-12345', role: 'upp_head' as const, displayName: 'Budi Kepala Dukcapil', upps: ['dukcapil-sukamaju'] },
-  { email: 'warga@sukamaju.demo', password: 'demo-warga-12345', role: 'citizen' as const, displayName: 'Siti Warga', upps: [] as string[] },
+  {
+    email: 'admin@sukamaju.demo',
+    password: 'demo-admin-12345',
+    role: 'admin' as const,
+    displayName: 'Admin Kota Sukamaju',
+    upps: [] as string[],
+  },
+  {
+    email: 'fasilitator@sukamaju.demo',
+    password: 'demo-fasil-12345',
+    role: 'facilitator' as const,
+    displayName: 'Rina Fasilitator',
+    upps: ['dukcapil-sukamaju', 'pupr-sukamaju'],
+  },
+  {
+    email: 'kepala.dukcapil@sukamaju.demo',
+    password: 'demo-kepala-12345',
+    role: 'upp_head' as const,
+    displayName: 'Budi Kepala Dukcapil',
+    upps: ['dukcapil-sukamaju'],
+  },
+  {
+    email: 'warga@sukamaju.demo',
+    password: 'demo-warga-12345',
+    role: 'citizen' as const,
+    displayName: 'Siti Warga',
+    upps: [] as string[],
+  },
 ];

@@ -3,14 +3,17 @@ import { Upp } from '../admin/upp.model';
 import { hashPassword } from '../auth/password';
 import { User } from '../auth/user.model';
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_UPPS } from './demo-data';
+import type { ServiceContext } from '../forums/context';
 import { seedDemoForums } from './demo-forums';
 
 export interface SeedOptions {
   log?: (line: string) => void;
+  /** Services used to add the demo inputs (so they are routed like real ones). */
+  ctx: ServiceContext;
 }
 
 /** Seeds the demo on an empty database (no users yet); does nothing otherwise. */
-export async function seedDemo(opts: SeedOptions = {}): Promise<boolean> {
+export async function seedDemo(opts: SeedOptions): Promise<boolean> {
   const log = opts.log ?? (() => undefined);
   if (await User.exists({})) return false;
   log('[seed] Empty database: creating the demo (agency, UPPs, accounts, forums)...');
@@ -31,8 +34,9 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<boolean> {
     });
     users.set(a.role, doc._id.toString());
   }
-  await seedDemoForums({ upps, users });
+  await seedDemoForums({ upps, users }, opts.ctx);
   log('[seed] Demo accounts (DEMO ONLY, never use in production):');
-  for (const a of DEMO_ACCOUNTS) log(`[seed]   ${a.role.padEnd(12)} ${a.email.padEnd(32)} ${a.password}`);
+  for (const a of DEMO_ACCOUNTS)
+    log(`[seed]   ${a.role.padEnd(12)} ${a.email.padEnd(32)} ${a.password}`);
   return true;
 }
