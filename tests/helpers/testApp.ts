@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { RequestHandler } from 'express';
 import mongoose from 'mongoose';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../server/app';
@@ -17,7 +18,12 @@ export interface TestApp extends App {
 
 /** Connects to a fresh database on the shared FerretDB and serves the app on a free port. */
 export async function startTestApp(
-  opts: { clock?: Clock; routing?: RoutingPort; env?: Record<string, string> } = {},
+  opts: {
+    clock?: Clock;
+    routing?: RoutingPort;
+    env?: Record<string, string>;
+    webHandler?: RequestHandler;
+  } = {},
 ): Promise<TestApp> {
   const dbName = `t_${randomBytes(5).toString('hex')}`;
   await connectDb(`${inject('mongoBaseUri')}/${dbName}`);
@@ -28,7 +34,12 @@ export async function startTestApp(
     LOGIN_RATE_LIMIT: '1000',
     ...opts.env,
   });
-  const app = createApp({ config, clock: opts.clock, routing: opts.routing });
+  const app = createApp({
+    config,
+    clock: opts.clock,
+    routing: opts.routing,
+    webHandler: opts.webHandler,
+  });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -1,0 +1,48 @@
+// Creates a platform admin with a one-time random password: `npm run create-admin -- email [name]`.
+import { randomBytes } from 'node:crypto';
+import mongoose from 'mongoose';
+import { Email } from '../shared/schemas/auth';
+import { hashPassword } from '../server/auth/password';
+import { User } from '../server/auth/user.model';
+import { loadConfig } from '../server/config';
+import { connectDb, ensureIndexes } from '../server/db/connect';
+import { startEmbeddedDb, type EmbeddedDb } from '../server/db/embedded';
+
+const [emailArg, ...nameParts] = process.argv.slice(2);
+const email = Email.safeParse(emailArg ?? '');
+if (!email.success) {
+  console.error('Usage: npm run create-admin -- admin@instansi.go.id [Display Name]');
+  process.exit(2);
+}
+const config = loadConfig({
+  ...process.env,
+  SESSION_SECRET: process.env.SESSION_SECRET ?? 'x'.repeat(32),
+});
+let embedded: EmbeddedDb | undefined;
+let uri = config.mongodbUri;
+if (!uri) {
+  embedded = await startEmbeddedDb({ toolsDir: config.toolsDir, dataDir: config.dataDir });
+  uri = embedded.uri;
+}
+try {
+  await connectDb(uri);
+  await ensureIndexes();
+  if (await User.exists({ email: email.data })) {
+    console.error(`An account with ${email.data} already exists.`);
+    process.exitCode = 1;
+  } else {
+    const password = randomBytes(12).toString('base64url');
+    await User.create({
+      email: email.data,
+      displayName: nameParts.join(' ') || 'Admin',
+      role: 'admin',
+      passwordHash: await hashPassword(password),
+    });
+    console.log(
+      `Platform admin created: ${email.data}\nOne-time password: ${password}\nChange it after the first login.`,
+    );
+  }
+} finally {
+  await mongoose.disconnect();
+  await embedded?.stop();
+}
