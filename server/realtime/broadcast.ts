@@ -50,11 +50,17 @@ export class Realtime {
       .emit('input.removed', { forumId, inputId: doc._id.toString(), seq: doc.seq });
   }
 
-  /** Tells the author (all their tabs and devices) that their input changed. */
+  /**
+   * Tells the author (all their tabs and devices) that their input changed, and the other
+   * moderators of the forum (whose queues must drop or update it).
+   */
   inputMine(doc: InputDoc): void {
     this.io
       ?.to(authorRoom(doc.authorKey))
       .emit('input.mine', presentInput(doc, { viewerKey: doc.authorKey }));
+    this.io
+      ?.to(rooms.forumStaff(doc.forumId.toString()))
+      .emit('input.updated', presentInput(doc, this.staffView()));
   }
 
   /** Marks an input's count as changed; the batch reads the stored counts when it is sent. */

@@ -7,17 +7,9 @@ import {
   JOIN_CODE_LENGTH,
 } from '../domain/forum';
 import { ObjectIdString } from './common';
+import { FORUM_LIMITS } from './limits';
 
-export const FORUM_LIMITS = {
-  titleMax: 160,
-  descriptionMax: 4000,
-  agendaItemMax: 200,
-  agendaItemsMax: 30,
-  locationMax: 200,
-  inputMinDefault: 5,
-  inputMaxDefault: 1000,
-  inputMaxCeiling: 5000,
-} as const;
+export { FORUM_LIMITS };
 
 /** Per-forum settings chosen by the facilitator. */
 export const ForumSettings = z.strictObject({

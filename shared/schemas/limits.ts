@@ -9,3 +9,15 @@ export const LIMITS = {
   regionMax: 120,
   addressMax: 300,
 } as const;
+
+/** Forum and input limits (zod-free so the web bundle can import them cheaply). */
+export const FORUM_LIMITS = {
+  titleMax: 160,
+  descriptionMax: 4000,
+  agendaItemMax: 200,
+  agendaItemsMax: 30,
+  locationMax: 200,
+  inputMinDefault: 5,
+  inputMaxDefault: 1000,
+  inputMaxCeiling: 5000,
+} as const;

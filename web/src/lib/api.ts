@@ -1,0 +1,193 @@
+import type { ForumStatus, ForumType, RejectReason } from '$shared/domain/forum';
+import type { Sector } from '$shared/domain/sectors';
+import type {
+  Agency,
+  AgencyCreate,
+  StaffCreate,
+  StaffUpdate,
+  StaffUser,
+  Upp,
+  UppCreate,
+} from '$shared/schemas/admin';
+import type { SessionUser, MeResponse } from '$shared/schemas/auth';
+import type { ErrorCode } from '$shared/schemas/common';
+import type { Forum, ForumCreate } from '$shared/schemas/forum';
+import type {
+  ForumSnapshot,
+  Input,
+  InputCreate,
+  ModerationLogEntry,
+  SimilarInput,
+} from '$shared/schemas/input';
+import { t } from './i18n.svelte';
+
+/** An error from the API (`{ error: { code, message } }`), or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+function isErrorBody(v: unknown): v is { error: { code: ErrorCode; message: string } } {
+  if (typeof v !== 'object' || v === null || !('error' in v)) return false;
+  const e = (v as { error: unknown }).error;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { message?: unknown }).message === 'string' &&
+    typeof (e as { code?: unknown }).code === 'string'
+  );
+}
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  }
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** Calls `/api${path}` and returns the parsed JSON body; throws ApiError on failure. */
+export async function request<T>(
+  method: Method,
+  path: string,
+  opts: { body?: unknown; query?: Query; signal?: AbortSignal } = {},
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(withQuery(`/api${path}`, opts.query), {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', t('error.network'));
+  }
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!res.ok) {
+    if (isErrorBody(data)) throw new ApiError(res.status, data.error.code, data.error.message);
+    throw new ApiError(res.status, 'internal', t('error.http', { status: res.status }));
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
+    request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+};
+
+/** The message to show for any thrown value. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error && err.message) return err.message;
+  return t('error.unknown');
+}
+
+export const authApi = {
+  me: () => api.get<MeResponse>('/auth/me'),
+  login: (email: string, password: string) =>
+    api.post<{ user: SessionUser }>('/auth/login', { email, password }),
+  register: (email: string, password: string, displayName: string) =>
+    api.post<{ user: SessionUser }>('/auth/register', { email, password, displayName }),
+  logout: () => api.post<undefined>('/auth/logout'),
+};
+
+/** A random key for idempotent submissions (works without a secure context). */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export type ForumListFilter = {
+  status?: 'active' | 'all' | ForumStatus;
+  type?: ForumType;
+  mine?: boolean;
+};
+export type CatalogService = { code: string; name: string; sector: Sector };
+export type UppRef = { id: string; name: string };
+export type VoteResult = { inputId: string; votes: number; voted: boolean };
+
+const enc = encodeURIComponent;
+
+export const forumApi = {
+  list: (f: ForumListFilter = {}) =>
+    api.get<{ forums: Forum[] }>('/forums', {
+      status: f.status ?? 'active',
+      type: f.type,
+      mine: f.mine ? 'true' : undefined,
+    }),
+  create: (body: ForumCreate) => api.post<{ forum: Forum }>('/forums', body),
+  get: (id: string) => api.get<ForumSnapshot>(`/forums/${enc(id)}`),
+  byCode: (code: string) => api.get<{ forum: Forum }>(`/forums/by-code/${enc(code)}`),
+  setStatus: (id: string, status: ForumStatus) =>
+    api.post<{ forum: Forum }>(`/forums/${enc(id)}/status`, { status }),
+  similar: (id: string, text: string, signal?: AbortSignal) =>
+    api.get<{ similar: SimilarInput[] }>(`/forums/${enc(id)}/similar`, { text }, signal),
+  mine: (id: string) => api.get<{ inputs: Input[] }>(`/forums/${enc(id)}/mine`),
+  queue: (id: string) => api.get<{ inputs: Input[] }>(`/forums/${enc(id)}/queue`),
+  log: (id: string) => api.get<{ entries: ModerationLogEntry[] }>(`/forums/${enc(id)}/log`),
+  submit: (id: string, body: InputCreate) =>
+    api.post<{ input: Input }>(`/forums/${enc(id)}/inputs`, body),
+  merge: (id: string, targetId: string, sourceIds: string[]) =>
+    api.post<{ input: Input }>(`/forums/${enc(id)}/merge`, { targetId, sourceIds }),
+  spotlight: (id: string, inputId: string | null) =>
+    api.post<{ forum: Forum }>(`/forums/${enc(id)}/spotlight`, { inputId }),
+  qrUrl: (id: string) => `/api/forums/${enc(id)}/qr.svg`,
+};
+
+type InputRes = Promise<{ input: Input }>;
+export const inputApi = {
+  vote: (id: string, voted: boolean) => api.post<VoteResult>(`/inputs/${enc(id)}/vote`, { voted }),
+  approve: (id: string): InputRes => api.post(`/inputs/${enc(id)}/approve`),
+  reject: (id: string, reason: RejectReason, note: string): InputRes =>
+    api.post(`/inputs/${enc(id)}/reject`, { reason, note }),
+  hide: (id: string, reason: RejectReason, note: string): InputRes =>
+    api.post(`/inputs/${enc(id)}/hide`, { reason, note }),
+  edit: (id: string, text: string, reason: string): InputRes =>
+    api.post(`/inputs/${enc(id)}/edit`, { text, reason }),
+  answer: (id: string, note: string): InputRes => api.post(`/inputs/${enc(id)}/answer`, { note }),
+  pin: (id: string, pinned: boolean): InputRes => api.post(`/inputs/${enc(id)}/pin`, { pinned }),
+};
+
+export const catalogApi = {
+  services: () => api.get<{ services: CatalogService[] }>('/catalog/services'),
+  myUpps: () => api.get<{ upps: UppRef[] }>('/upps/mine'),
+};
+
+export const adminApi = {
+  agencies: () => api.get<{ agencies: Agency[] }>('/admin/agencies'),
+  createAgency: (b: AgencyCreate) => api.post<{ agency: Agency }>('/admin/agencies', b),
+  upps: () => api.get<{ upps: Upp[] }>('/admin/upps'),
+  createUpp: (b: UppCreate) => api.post<{ upp: Upp }>('/admin/upps', b),
+  users: () => api.get<{ users: StaffUser[] }>('/admin/users'),
+  createUser: (b: StaffCreate) => api.post<{ user: StaffUser }>('/admin/users', b),
+  updateUser: (id: string, b: StaffUpdate) =>
+    api.patch<{ user: StaffUser }>(`/admin/users/${enc(id)}`, b),
+};
