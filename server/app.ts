@@ -4,31 +4,33 @@ import express, { type Express, type RequestHandler } from 'express';
 import session from 'express-session';
 import passport from 'passport';
 import { rooms } from '../shared/events';
-import { adminRoutes } from './admin/admin.routes';
-import { authRoutes } from './auth/auth.routes';
 import { configurePassport } from './auth/passport';
 import { participantCookie } from './auth/participant';
 import { MongooseSessionStore } from './auth/session-store';
 import type { Config } from './config';
-import { healthRoutes } from './health/health.routes';
 import { Api } from './http/api';
 import { apiNotFound, errorHandler } from './http/errors';
 import { buildOpenApi } from './http/openapi';
 import { originCheck, rejectOperators, securityHeaders } from './http/security';
 import { createIo, type IO } from './realtime/io';
 import { systemClock, type Clock } from './clock';
-import { catalogRoutes } from './catalog/catalog.routes';
-import { noRouting, type RoutingPort, type ServiceContext } from './forums/context';
-import { forumRoutes } from './forums/forum.routes';
-import { inputRoutes } from './forums/input.routes';
+import type { ServiceContext } from './forums/context';
+import { buildContext, registerRoutes, type DomainDeps } from './domain';
 import { Realtime } from './realtime/broadcast';
+import { CalendarStore } from './inbox/holiday';
+import type { RoutingEngine } from './routing/engine';
+import type { MailTransport } from './notify/mailer';
+import path from 'node:path';
 import { registerForumHandlers } from './realtime/forum.handlers';
 
 export interface AppDeps {
   config: Config;
   clock?: Clock;
-  /** Routes inputs to UPPs; defaults to none (everything goes to triage). */
-  routing?: RoutingPort;
+  /** The classifier; without it every input waits in triage and routing routes are off. */
+  engine?: RoutingEngine | null;
+  /** Working-day calendar (holidays); a fresh one is made when omitted. */
+  calendar?: CalendarStore;
+  mail?: MailTransport | null;
   /** The SvelteKit adapter-node handler; omitted in API-only tests. */
   webHandler?: RequestHandler;
 }
@@ -67,11 +69,14 @@ export function createApp(deps: AppDeps): App {
   const passportSession = passport.session();
 
   const server = createServer(app);
-  const ctx: ServiceContext = {
+  const domain: DomainDeps = {
     clock,
-    routing: deps.routing ?? noRouting,
-    realtime: new Realtime(null),
+    engine: deps.engine ?? null,
+    calendar: deps.calendar ?? new CalendarStore(),
+    modelsDir: path.join(config.dataDir, 'models'),
+    mail: deps.mail ?? null,
   };
+  const ctx = buildContext(domain);
   const io = createIo(server, {
     onConnection: (socket) => registerForumHandlers(socket, ctx),
     sessionMiddleware,
@@ -81,6 +86,7 @@ export function createApp(deps: AppDeps): App {
   });
 
   ctx.realtime = new Realtime(io);
+  ctx.notifier.attach(io);
 
   const disconnectSession = (sid: string): void => {
     io.in(rooms.session(sid)).disconnectSockets(true);
@@ -91,12 +97,7 @@ export function createApp(deps: AppDeps): App {
   };
 
   const api = new Api();
-  healthRoutes(api);
-  authRoutes(api, { loginRateLimit: config.loginRateLimit, disconnectSession });
-  adminRoutes(api, { endUserSessions });
-  catalogRoutes(api);
-  forumRoutes(api, ctx);
-  inputRoutes(api, ctx);
+  registerRoutes(api, ctx, domain, { config, disconnectSession, endUserSessions });
 
   app.use(securityHeaders(secure));
   app.use(cookieParser(config.sessionSecret));

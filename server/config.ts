@@ -19,6 +19,9 @@ export interface Config {
   seedDemo: boolean;
   trustProxy: boolean;
   loginRateLimit: number;
+  /** nodemailer SMTP URL, e.g. smtps://user:pass@mail.example.go.id; unset keeps mail queued. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: nodeEnv !== 'production' && env.SEED_DEMO !== 'false',
     trustProxy: env.TRUST_PROXY === 'true',
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
+    smtpUrl: env.SMTP_URL?.trim() || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Forum Publik <no-reply@localhost>',
   };
 }
 

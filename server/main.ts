@@ -10,6 +10,11 @@ import { startEmbeddedDb, type EmbeddedDb } from './db/embedded';
 import { MissingDatabaseError } from './db/ferretdbBinary';
 import { seedDemo } from './seed/demo';
 import { seedCatalog } from './catalog/catalog.seed';
+import { systemClock } from './clock';
+import { startJobs } from './domain';
+import { CalendarStore } from './inbox/holiday';
+import { smtpTransport } from './notify/mailer';
+import { modelsDir, RoutingEngine } from './routing/engine';
 
 async function loadWebHandler(): Promise<RequestHandler | undefined> {
   const file = path.join(projectRoot, 'web', 'build', 'handler.js');
@@ -41,7 +46,27 @@ async function main(): Promise<void> {
   }
   await connectDb(uri);
   await ensureIndexes();
-  const { server, close, ctx } = createApp({ config, webHandler: await loadWebHandler() });
+  const calendar = new CalendarStore();
+  await calendar.seedDefaults();
+  const engine = await RoutingEngine.create({
+    clock: systemClock,
+    modelsDir: modelsDir(config.dataDir),
+    calendar: calendar.get,
+  });
+  console.log(
+    `[routing] model ${engine.version} (auto-route at confidence >= ${engine.threshold})`,
+  );
+  const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
+  if (!mail)
+    console.log('[mail] SMTP_URL not set: e-mails wait in the outbox until it is configured.');
+  const { server, close, ctx } = createApp({
+    config,
+    engine,
+    calendar,
+    mail,
+    webHandler: await loadWebHandler(),
+  });
+  const stopJobs = startJobs(ctx, mail);
   await seedCatalog((l) => console.log(l));
   if (config.seedDemo) await seedDemo({ log: (l) => console.log(l), ctx });
 
@@ -55,6 +80,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`[app] ${signal}: shutting down`);
+    stopJobs();
     await close().catch(() => undefined);
     await mongoose.disconnect().catch(() => undefined);
     await embedded?.stop();

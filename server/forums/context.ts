@@ -1,6 +1,9 @@
 import type { Clock } from '../clock';
 import type { Realtime } from '../realtime/broadcast';
 import type { ForumDoc } from './forum.model';
+import type { InputDoc } from './input.model';
+import type { Notifier } from '../notify/notify.service';
+import type { Calendar } from '../inbox/deadline';
 
 /** Routing fields stored on an input (see server/routing). */
 export interface RoutingResult {
@@ -31,6 +34,11 @@ export interface ServiceContext {
   clock: Clock;
   realtime: Realtime;
   routing: RoutingPort;
+  notifier: Notifier;
+  /** Working-day calendar (time zone and public holidays) for deadlines. */
+  calendar: () => Calendar;
+  /** Called after an input became published (opens its case in the UPP inbox when routed). */
+  onPublished: (input: InputDoc) => Promise<void>;
 }
 
 export const noRouting: RoutingPort = { route: async () => null };

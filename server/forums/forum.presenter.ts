@@ -1,6 +1,7 @@
 import type { CitizenStatus } from '../../shared/domain/forum';
 import type { Sector } from '../../shared/domain/sectors';
 import type { Forum } from '../../shared/schemas/forum';
+import type { CitizenCase } from '../../shared/schemas/inbox';
 import type { Input, InputRouting } from '../../shared/schemas/input';
 import type { ForumDoc } from './forum.model';
 import type { InputDoc } from './input.model';
@@ -65,6 +66,8 @@ export interface InputView {
   /** Staff see routing and pending/rejected details. */
   staff?: boolean;
   uppName?: (id: string) => string | null;
+  /** The case behind the input, as this viewer may see it. */
+  citizenCase?: CitizenCase | null;
 }
 
 function presentRouting(i: InputDoc, view: InputView): InputRouting | null {
@@ -107,5 +110,6 @@ export function presentInput(i: InputDoc, view: InputView = {}): Input {
     mine,
     votedByMe: view.voted ?? false,
     routing: presentRouting(i, view),
+    case: view.citizenCase ?? null,
   };
 }

@@ -22,6 +22,7 @@ export interface InputFields {
   displayName: string;
   authorKey: string;
   idempotencyKey: string;
+  contactEmail: string | null;
   status: InputStatus;
   rejectReason: RejectReason | null;
   rejectNote: string;
@@ -67,6 +68,7 @@ const inputSchema = new Schema<InputFields>(
     /** `u:<userId>` or `p:<participantId>`: who wrote it. Never shown publicly. */
     authorKey: { type: String, required: true },
     idempotencyKey: { type: String, required: true },
+    contactEmail: { type: String, default: null },
     status: { type: String, enum: INPUT_STATUSES, required: true },
     rejectReason: { type: String, enum: [...REJECT_REASONS, null], default: null },
     rejectNote: { type: String, default: '' },

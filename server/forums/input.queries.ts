@@ -7,6 +7,26 @@ import { InputModel, type InputDoc } from './input.model';
 import { VoteModel } from './vote.model';
 import { viewerKey, type Viewer } from './viewer';
 import { Upp } from '../admin/upp.model';
+import { CaseModel } from '../inbox/case.model';
+import { presentCitizenCase } from '../inbox/case.presenter';
+import type { CitizenCase } from '../../shared/schemas/inbox';
+
+/** The cases behind these inputs, as the viewer may see them. */
+export async function casesFor(docs: InputDoc[], viewerKey: string | null) {
+  const out = new Map<string, CitizenCase>();
+  if (!docs.length) return out;
+  const cases = await CaseModel.find({ type: 'input', inputId: { $in: docs.map((d) => d._id) } });
+  if (!cases.length) return out;
+  const upps = await Upp.find({ _id: { $in: cases.map((c) => c.uppId) } }, { name: 1 });
+  const names = new Map(upps.map((u) => [u._id.toString(), u.name]));
+  for (const c of cases) {
+    out.set(
+      c.inputId!.toString(),
+      presentCitizenCase(c, names.get(c.uppId.toString()) ?? '', viewerKey),
+    );
+  }
+  return out;
+}
 
 /** Bumps the forum's change sequence and returns the new value. */
 export async function nextSeq(forumId: Types.ObjectId | string): Promise<number> {
@@ -46,8 +66,15 @@ export async function presentFor(
   );
   const key = viewerKey(viewer);
   const uppName = staff ? await uppNameLookup(docs) : undefined;
+  const cases = await casesFor(docs, key);
   return docs.map((d) =>
-    presentInput(d, { viewerKey: key, voted: voted.has(d._id.toString()), staff, uppName }),
+    presentInput(d, {
+      viewerKey: key,
+      voted: voted.has(d._id.toString()),
+      staff,
+      uppName,
+      citizenCase: cases.get(d._id.toString()) ?? null,
+    }),
   );
 }
 

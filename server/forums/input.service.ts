@@ -117,6 +117,7 @@ async function submitLocked(
       displayName,
       authorKey: key,
       idempotencyKey: body.idempotencyKey,
+      contactEmail: body.contactEmail || null,
       status,
       seq,
       routing,
@@ -131,6 +132,7 @@ async function submitLocked(
   }
   await ForumModel.updateOne({ _id: forum._id }, { $inc: { [`counts.${status}`]: 1 } });
   await markParticipant(forum._id, key);
+  if (doc.status === 'published') await ctx.onPublished(doc);
   ctx.realtime.inputCreated(doc);
   return { input: (await presentFor(viewer, [doc], false))[0]!, replay: false };
 }

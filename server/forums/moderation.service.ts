@@ -57,6 +57,7 @@ async function approveLocked(ctx: ServiceContext, user: AuthUser, inputId: strin
       : { 'counts.published': 1 },
   );
   await recordModeration(user, { forumId: forum._id, inputId: input._id, action: 'approve' });
+  await ctx.onPublished(input);
   ctx.realtime.inputPublished(input);
   ctx.realtime.inputMine(input);
   return staffView(input);

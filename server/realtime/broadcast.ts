@@ -2,6 +2,7 @@ import { rooms } from '../../shared/events';
 import type { ForumStatus } from '../../shared/domain/forum';
 import { InputModel, type InputDoc } from '../forums/input.model';
 import { presentInput, type InputView } from '../forums/forum.presenter';
+import { casesFor } from '../forums/input.queries';
 import type { IO } from './io';
 
 const VOTE_FLUSH_MS = 200;
@@ -38,9 +39,15 @@ export class Realtime {
     this.io?.to(rooms.forum(doc.forumId.toString())).emit('input.published', presentInput(doc));
   }
 
+  /** A visible input changed; the public view carries the UPP's replies. */
   inputUpdated(doc: InputDoc): void {
+    if (!this.io) return;
     const forumId = doc.forumId.toString();
-    this.io?.to(rooms.forum(forumId)).emit('input.updated', presentInput(doc));
+    void casesFor([doc], null).then((cases) =>
+      this.io
+        ?.to(rooms.forum(forumId))
+        .emit('input.updated', presentInput(doc, { citizenCase: cases.get(doc._id.toString()) })),
+    );
   }
 
   inputRemoved(doc: InputDoc): void {
@@ -55,9 +62,16 @@ export class Realtime {
    * moderators of the forum (whose queues must drop or update it).
    */
   inputMine(doc: InputDoc): void {
-    this.io
-      ?.to(authorRoom(doc.authorKey))
-      .emit('input.mine', presentInput(doc, { viewerKey: doc.authorKey }));
+    if (!this.io) return;
+    void casesFor([doc], doc.authorKey).then((cases) =>
+      this.io?.to(authorRoom(doc.authorKey)).emit(
+        'input.mine',
+        presentInput(doc, {
+          viewerKey: doc.authorKey,
+          citizenCase: cases.get(doc._id.toString()),
+        }),
+      ),
+    );
     this.io
       ?.to(rooms.forumStaff(doc.forumId.toString()))
       .emit('input.updated', presentInput(doc, this.staffView()));

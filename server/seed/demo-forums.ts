@@ -100,6 +100,7 @@ async function addInputs(ctx: ServiceContext, forumId: string, items: DemoInput[
       serviceCode: null,
       displayName,
       idempotencyKey: randomBytes(12).toString('base64url'),
+      contactEmail: '',
     });
     if (!publish) continue;
     if (input.status === 'pending') {

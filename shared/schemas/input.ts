@@ -4,6 +4,7 @@ import { SECTORS } from '../domain/sectors';
 import { ObjectIdString } from './common';
 import { Forum, FORUM_LIMITS } from './forum';
 import { LIMITS } from './limits';
+import { CitizenCase } from './inbox';
 
 /** Client-generated key that makes a retried submission safe (never a second input). */
 export const IdempotencyKey = z
@@ -23,6 +24,10 @@ export const InputCreate = z.strictObject({
   /** Name shown next to the input; empty means anonymous. */
   displayName: z.string().max(LIMITS.displayNameMax).default(''),
   idempotencyKey: IdempotencyKey,
+  /** Optional e-mail for the UPP's answer; never shown to anyone. */
+  contactEmail: z
+    .union([z.literal(''), z.email({ message: 'Alamat email tidak sah' }).max(254)])
+    .default(''),
 });
 export type InputCreate = z.infer<typeof InputCreate>;
 
@@ -72,6 +77,8 @@ export const Input = z.object({
   votedByMe: z.boolean(),
   /** Staff only. */
   routing: InputRouting.nullable(),
+  /** The UPP's handling of this input: replies for everyone, actions for its author. */
+  case: CitizenCase.nullable(),
 });
 export type Input = z.infer<typeof Input>;
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'express';
 import mongoose from 'mongoose';
@@ -7,7 +8,11 @@ import { createApp, type App } from '../../server/app';
 import type { Clock } from '../../server/clock';
 import { loadConfig } from '../../server/config';
 import { connectDb, ensureIndexes } from '../../server/db/connect';
-import type { RoutingPort } from '../../server/forums/context';
+import path from 'node:path';
+import { systemClock } from '../../server/clock';
+import { CalendarStore } from '../../server/inbox/holiday';
+import type { MailTransport } from '../../server/notify/mailer';
+import { RoutingEngine } from '../../server/routing/engine';
 import '../../server/catalog/service.model';
 
 export interface TestApp extends App {
@@ -20,7 +25,9 @@ export interface TestApp extends App {
 export async function startTestApp(
   opts: {
     clock?: Clock;
-    routing?: RoutingPort;
+    /** Route with the shipped classifier (default true). */
+    routing?: boolean;
+    mail?: MailTransport | null;
     env?: Record<string, string>;
     webHandler?: RequestHandler;
   } = {},
@@ -32,12 +39,26 @@ export async function startTestApp(
     NODE_ENV: 'test',
     SESSION_SECRET: 'test-secret-0123456789-0123456789-abcdef',
     LOGIN_RATE_LIMIT: '1000',
+    DATA_DIR: path.join(os.tmpdir(), `forum-test-${dbName}`),
     ...opts.env,
   });
+  const clock = opts.clock ?? systemClock;
+  const calendar = new CalendarStore();
+  await calendar.seedDefaults();
+  const engine =
+    opts.routing === false
+      ? null
+      : await RoutingEngine.create({
+          clock,
+          modelsDir: path.join(config.dataDir, 'models'),
+          calendar: calendar.get,
+        });
   const app = createApp({
     config,
-    clock: opts.clock,
-    routing: opts.routing,
+    clock,
+    engine,
+    calendar,
+    mail: opts.mail ?? null,
     webHandler: opts.webHandler,
   });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));

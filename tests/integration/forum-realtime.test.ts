@@ -18,7 +18,10 @@ class Feed {
     readonly forumId: string,
   ) {
     socket.on('input.published', (i) => this.inputs.set(i.id, i));
-    socket.on('input.updated', (i) => this.inputs.set(i.id, i));
+    // Moderators also get updates of items leaving the feed (rejected, merged): drop those.
+    socket.on('input.updated', (i) =>
+      i.status === 'published' ? this.inputs.set(i.id, i) : this.inputs.delete(i.id),
+    );
     socket.on('input.removed', ({ inputId }) => this.inputs.delete(inputId));
     socket.on('forum.spotlight', ({ input }) => (this.spotlight = input?.id ?? null));
     socket.on('vote.counts', ({ counts }) => {

@@ -1,0 +1,103 @@
+import { adminExtraRoutes } from './admin/admin-extra.routes';
+import { adminRoutes } from './admin/admin.routes';
+import { authRoutes } from './auth/auth.routes';
+import { catalogRoutes } from './catalog/catalog.routes';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import { noRouting, type ServiceContext } from './forums/context';
+import { forumRoutes } from './forums/forum.routes';
+import { inputRoutes } from './forums/input.routes';
+import { healthRoutes } from './health/health.routes';
+import type { Api } from './http/api';
+import { openCaseForInput, moveCase } from './inbox/case.service';
+import { runEscalation } from './inbox/escalation';
+import { CalendarStore } from './inbox/holiday';
+import { inboxRoutes } from './inbox/inbox.routes';
+import { flushOutbox, type MailTransport } from './notify/mailer';
+import { Notifier } from './notify/notify.service';
+import { Realtime } from './realtime/broadcast';
+import { reportRoutes } from './reports/reports.routes';
+import type { RoutingEngine } from './routing/engine';
+import { routingRoutes } from './routing/routing.routes';
+import type { RoutingDeps } from './routing/routing.service';
+import { TrainingManager } from './routing/training';
+
+export interface DomainDeps {
+  clock: Clock;
+  /** The classifier; null in tests that do not route (everything then waits in triage). */
+  engine: RoutingEngine | null;
+  calendar: CalendarStore;
+  modelsDir: string;
+  /** SMTP transport; null keeps e-mails in the outbox until one is configured. */
+  mail: MailTransport | null;
+}
+
+/** The service context shared by HTTP routes, socket handlers and background jobs. */
+export function buildContext(deps: DomainDeps): ServiceContext {
+  const ctx: ServiceContext = {
+    clock: deps.clock,
+    routing: deps.engine ?? noRouting,
+    realtime: new Realtime(null),
+    notifier: new Notifier(deps.clock, null, !!deps.mail),
+    calendar: deps.calendar.get,
+    onPublished: async (input) => void (await openCaseForInput(ctx, input)),
+  };
+  return ctx;
+}
+
+export interface RouteDeps {
+  config: Config;
+  disconnectSession: (sid: string) => void;
+  endUserSessions: (userId: string) => Promise<void>;
+}
+
+export function registerRoutes(
+  api: Api,
+  ctx: ServiceContext,
+  deps: DomainDeps,
+  r: RouteDeps,
+): void {
+  healthRoutes(api);
+  authRoutes(api, {
+    loginRateLimit: r.config.loginRateLimit,
+    disconnectSession: r.disconnectSession,
+  });
+  adminRoutes(api, { endUserSessions: r.endUserSessions });
+  adminExtraRoutes(api, deps.calendar);
+  catalogRoutes(api);
+  forumRoutes(api, ctx);
+  inputRoutes(api, ctx);
+  reportRoutes(api, ctx);
+  if (deps.engine) {
+    const routing: RoutingDeps = {
+      engine: deps.engine,
+      onRouted: async (input) => {
+        if (input.status === 'published') await moveCase(ctx, input);
+      },
+    };
+    routingRoutes(api, ctx, {
+      ...routing,
+      training: new TrainingManager(deps.engine, deps.modelsDir),
+    });
+    inboxRoutes(api, ctx, routing);
+  }
+}
+
+/** Escalation every minute and e-mail delivery every 30 s; returns a stop function. */
+export function startJobs(ctx: ServiceContext, mail: MailTransport | null): () => void {
+  const escalate = setInterval(() => {
+    runEscalation(ctx).catch((err: unknown) => console.error('[jobs] escalation failed', err));
+  }, 60_000);
+  const deliver = setInterval(() => {
+    if (mail)
+      flushOutbox(ctx.clock, mail).catch((err: unknown) =>
+        console.error('[jobs] mail failed', err),
+      );
+  }, 30_000);
+  escalate.unref();
+  deliver.unref();
+  return () => {
+    clearInterval(escalate);
+    clearInterval(deliver);
+  };
+}

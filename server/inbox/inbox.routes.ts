@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { IdParams } from '../../shared/schemas/admin';
+import {
+  CaseBulkBody,
+  CaseReplyBody,
+  CaseRerouteBody,
+  CaseStatusBody,
+  FollowUpBody,
+  InboxItem,
+  InboxList,
+  InboxQuery,
+  Notification,
+  ReopenBody,
+} from '../../shared/schemas/inbox';
+import { Input } from '../../shared/schemas/input';
+import type { ServiceContext } from '../forums/context';
+import { findInput } from '../forums/input.service';
+import { presentFor } from '../forums/input.queries';
+import { viewerKey } from '../forums/viewer';
+import type { Api } from '../http/api';
+import { badRequest } from '../http/errors';
+import { NotificationModel } from '../notify/notification.model';
+import { presentNotification } from '../notify/notify.service';
+import type { RoutingDeps } from '../routing/routing.service';
+import { routeByHand } from '../routing/routing.service';
+import * as cases from './case.service';
+import { listInbox, presentCases } from './inbox.queries';
+
+const tag = 'inbox';
+const STAFF = ['admin', 'facilitator', 'upp_head'] as const;
+const ItemRes = z.object({ item: InboxItem });
+
+export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps): void {
+  const one = async (doc: Awaited<ReturnType<typeof cases.loadCase>>) => ({
+    item: (await presentCases([doc], ctx.clock.now()))[0]!,
+  });
+  api
+    .route({
+      method: 'get',
+      path: '/inbox',
+      name: 'inbox.list',
+      summary: 'Feedback routed to the UPPs the user works for (filters, search, sort, pages)',
+      tag,
+      access: STAFF,
+      query: InboxQuery,
+      response: InboxList,
+      handler: ({ user, query }) => listInbox(user!, query, ctx.clock.now()),
+    })
+    .route({
+      method: 'post',
+      path: '/inbox/bulk',
+      name: 'inbox.bulk',
+      summary: 'Set the status of several items at once',
+      tag,
+      access: STAFF,
+      body: CaseBulkBody,
+      response: z.object({ items: z.array(InboxItem) }),
+      handler: async ({ user, body }) => ({
+        items: await presentCases(await cases.bulkStatus(ctx, user!, body), ctx.clock.now()),
+      }),
+    })
+    .route({
+      method: 'post',
+      path: '/inbox/:id/status',
+      name: 'inbox.status',
+      summary: 'Set the status (verified, in progress, resolved, postponed with reason)',
+      tag,
+      access: STAFF,
+      params: IdParams,
+      body: CaseStatusBody,
+      response: ItemRes,
+      handler: async ({ user, params, body }) =>
+        one(await cases.setStatus(ctx, user!, params.id, body)),
+    })
+    .route({
+      method: 'post',
+      path: '/inbox/:id/reply',
+      name: 'inbox.reply',
+      summary: 'Reply to the citizen (shown under the input; e-mailed when they left an address)',
+      tag,
+      access: STAFF,
+      params: IdParams,
+      body: CaseReplyBody,
+      response: ItemRes,
+      handler: async ({ user, params, body }) =>
+        one(await cases.reply(ctx, user!, params.id, body)),
+    })
+    .route({
+      method: 'post',
+      path: '/inbox/:id/reroute',
+      name: 'inbox.reroute',
+      summary: 'Not our authority (bukan wewenang): send to another UPP, recorded as a correction',
+      tag,
+      access: STAFF,
+      params: IdParams,
+      body: CaseRerouteBody,
+      response: ItemRes,
+      handler: async ({ user, params, body }) => {
+        const c = await cases.loadCase(user!, params.id);
+        if (!c.inputId || c.type !== 'input')
+          throw badRequest('Hanya masukan warga yang dapat dialihkan.');
+        await routeByHand(ctx, routing, user!, c.inputId.toString(), body, 'not_our_authority');
+        return one(await cases.loadCaseUnchecked(params.id));
+      },
+    })
+    .route({
+      method: 'post',
+      path: '/inputs/:id/followup',
+      name: 'input.followup',
+      summary: 'Turn an input answered in the forum into a follow-up commitment (who, what, when)',
+      tag,
+      access: ['admin', 'facilitator'],
+      params: IdParams,
+      body: FollowUpBody,
+      status: 201,
+      response: ItemRes,
+      handler: async ({ user, params, body }) =>
+        one(await cases.createFollowUp(ctx, user!, params.id, body)),
+    })
+    .route({
+      method: 'post',
+      path: '/inputs/:id/confirm',
+      name: 'input.confirm',
+      summary: "The citizen confirms the UPP's answer resolved their issue",
+      tag: 'citizen',
+      access: 'public',
+      params: IdParams,
+      response: z.object({ input: Input }),
+      handler: async ({ req, params }) => {
+        const viewer = { user: req.user, participantId: req.participantId };
+        await cases.citizenConfirm(ctx, viewerKey(viewer), params.id);
+        return { input: (await presentFor(viewer, [await findInput(params.id)], false))[0]! };
+      },
+    })
+    .route({
+      method: 'post',
+      path: '/inputs/:id/reopen',
+      name: 'input.reopen',
+      summary: 'The citizen reopens a resolved input, once, with a reason',
+      tag: 'citizen',
+      access: 'public',
+      params: IdParams,
+      body: ReopenBody,
+      response: z.object({ input: Input }),
+      handler: async ({ req, params, body }) => {
+        const viewer = { user: req.user, participantId: req.participantId };
+        await cases.citizenReopen(ctx, viewerKey(viewer), params.id, body.reason);
+        return { input: (await presentFor(viewer, [await findInput(params.id)], false))[0]! };
+      },
+    })
+    .route({
+      method: 'get',
+      path: '/notifications',
+      name: 'notification.list',
+      summary: "The user's latest notifications",
+      tag,
+      access: 'user',
+      response: z.object({ notifications: z.array(Notification), unread: z.number().int() }),
+      handler: async ({ user }) => {
+        const [rows, unread] = await Promise.all([
+          NotificationModel.find({ userId: user!.id }).sort({ createdAt: -1 }).limit(50),
+          NotificationModel.countDocuments({ userId: user!.id, read: false }),
+        ]);
+        return { notifications: rows.map(presentNotification), unread };
+      },
+    })
+    .route({
+      method: 'post',
+      path: '/notifications/read',
+      name: 'notification.read',
+      summary: 'Mark all notifications read',
+      tag,
+      access: 'user',
+      body: z.strictObject({}),
+      handler: async ({ user }) => {
+        await NotificationModel.updateMany(
+          { userId: user!.id, read: false },
+          { $set: { read: true } },
+        );
+        return undefined;
+      },
+    });
+}

@@ -1,0 +1,188 @@
+/**
+ * The routing model: a calibrated sector model, then one service-code model per sector
+ * (hierarchical), all sparse linear scorers over the same hashed features.
+ */
+import { createHash } from 'node:crypto';
+import { SECTORS, type Sector } from '../../../shared/domain/sectors';
+import type { Example } from './corpus';
+import { stratifiedSplit } from './corpus';
+import { DEFAULT_FEATURES, featurize, type FeatureConfig, type SparseVector } from './features';
+import { compile, gather, sectorScores } from './compiled';
+import {
+  quantize,
+  trainComplementNB,
+  trainLogReg,
+  type DenseLinear,
+  type LinearModel,
+} from './linear';
+import { fitTemperature, type EvalSummary } from './metrics';
+import { analyze } from './normalize';
+
+export const FORMAT_VERSION = 1;
+/** Bump when normalize.ts/lexicon.ts change the features: old models must then be retrained. */
+export const NORMALIZER_VERSION = 'id-1';
+
+export type Algorithm = 'logreg' | 'cnb';
+
+/**
+ * Default auto-routing threshold on the calibrated confidence: texts at or above it are routed
+ * automatically, the rest go to manual triage. Chosen from scripts/eval-routing.ts (auto-routed
+ * accuracy >= 0.9 with high coverage); see docs/ROUTING.md.
+ */
+export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_ALGORITHM: Algorithm = 'logreg';
+
+export interface ModelMeta {
+  versionId: string;
+  createdAt: string;
+  algorithm: Algorithm;
+  normalizer: string;
+  corpusSize: number;
+  corpusBySector: Record<string, number>;
+  threshold: number;
+  evaluation: EvalSummary | null;
+}
+
+export interface Model {
+  meta: ModelMeta;
+  features: FeatureConfig;
+  temperature: number;
+  sector: LinearModel;
+  services: Record<string, LinearModel>;
+}
+
+export interface TrainOptions {
+  algorithm?: Algorithm;
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  /** Complement NB smoothing. */
+  alpha?: number;
+  seed?: number;
+  features?: Partial<FeatureConfig>;
+  /** Drop weight rows below this share of the largest weight (model size). */
+  prune?: number;
+  /** Share of the training data held out to fit the temperature. */
+  calibrationShare?: number;
+  threshold?: number;
+  evaluation?: EvalSummary | null;
+  onProgress?: (message: string) => void;
+}
+
+const DEFAULTS = {
+  epochs: 12,
+  learningRate: 0.4,
+  l2: 1e-5,
+  alpha: 0.3,
+  seed: 20240601,
+  prune: 0.002,
+  calibrationShare: 0.15,
+};
+
+type Labeled = { x: SparseVector; y: number };
+interface FitOptions {
+  algorithm: Algorithm;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  alpha: number;
+  seed: number;
+}
+
+function fit(
+  data: Labeled[],
+  classes: string[],
+  cfg: FeatureConfig,
+  o: FitOptions,
+  log: (epoch: number, loss: number) => void,
+): DenseLinear {
+  const xs = data.map((d) => d.x);
+  const ys = data.map((d) => d.y);
+  if (o.algorithm === 'cnb') return trainComplementNB(xs, ys, classes, cfg.buckets, o.alpha);
+  return trainLogReg(xs, ys, classes, cfg.buckets, { ...o, onEpoch: log });
+}
+
+function versionId(createdAt: string, m: LinearModel): string {
+  const h = createHash('sha256').update(m.q).update(m.keys).digest('hex').slice(0, 8);
+  return `${createdAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${h}`;
+}
+
+export function train(examples: readonly Example[], options: TrainOptions = {}): Model {
+  const o = {
+    algorithm: options.algorithm ?? DEFAULT_ALGORITHM,
+    epochs: options.epochs ?? DEFAULTS.epochs,
+    learningRate: options.learningRate ?? DEFAULTS.learningRate,
+    l2: options.l2 ?? DEFAULTS.l2,
+    alpha: options.alpha ?? DEFAULTS.alpha,
+    seed: options.seed ?? DEFAULTS.seed,
+    prune: options.prune ?? DEFAULTS.prune,
+    calibrationShare: options.calibrationShare ?? DEFAULTS.calibrationShare,
+  };
+  const say = options.onProgress ?? (() => {});
+  const cfg: FeatureConfig = { ...DEFAULT_FEATURES, ...options.features };
+  const classes: Sector[] = SECTORS.filter((s) => examples.some((e) => e.sector === s));
+  if (classes.length === 0) throw new Error('train: no examples');
+  const classIndex = new Map<string, number>(classes.map((c, i) => [c, i]));
+  const vectors = examples.map((e) => featurize(analyze(e.text), cfg));
+  const data = examples.map((e, i) => ({
+    x: vectors[i] as SparseVector,
+    y: classIndex.get(e.sector) ?? 0,
+    e,
+  }));
+  const sectorLog = (tag: string) => (epoch: number, loss: number) =>
+    say(`${tag} epoch ${epoch}/${o.epochs} loss ${loss.toFixed(4)}`);
+
+  // 1. Temperature from a held-out calibration split.
+  let temperature = 1;
+  const { train: fitPart, test: calPart } = stratifiedSplit(
+    data,
+    (d) => d.e.sector,
+    o.calibrationShare,
+    o.seed + 1,
+  );
+  if (calPart.length > 0 && classes.length > 1) {
+    const calSector = quantize(fit(fitPart, classes, cfg, o, sectorLog('calib')), o.prune);
+    const calModel = compile({ sector: calSector, services: {} });
+    temperature = fitTemperature(
+      calPart.map((d) => sectorScores(calModel, gather(calModel, d.x), d.x)),
+      calPart.map((d) => d.y),
+    );
+    say(`temperature ${temperature.toPrecision(4)} (fitted on ${calPart.length} held-out texts)`);
+  }
+
+  // 2. Sector model on all the data.
+  const sector = quantize(fit(data, classes, cfg, o, sectorLog('sector')), o.prune);
+
+  // 3. One service-code model per sector.
+  const services: Record<string, LinearModel> = {};
+  for (const s of classes) {
+    const own = data.filter((d) => d.e.sector === s && d.e.serviceCode !== null);
+    const codes = [...new Set(own.map((d) => d.e.serviceCode as string))].sort();
+    if (codes.length === 0) continue;
+    const codeIndex = new Map(codes.map((c, i) => [c, i]));
+    const labeled = own.map((d) => ({ x: d.x, y: codeIndex.get(d.e.serviceCode as string) ?? 0 }));
+    const dense = fit(labeled, codes, cfg, { ...o, seed: o.seed + 7 }, () => {});
+    services[s] = quantize(dense, o.prune);
+  }
+  say(`service-code models for ${Object.keys(services).length} sectors`);
+
+  const corpusBySector: Record<string, number> = {};
+  for (const e of examples) corpusBySector[e.sector] = (corpusBySector[e.sector] ?? 0) + 1;
+  const createdAt = new Date().toISOString();
+  return {
+    meta: {
+      versionId: versionId(createdAt, sector),
+      createdAt,
+      algorithm: o.algorithm,
+      normalizer: NORMALIZER_VERSION,
+      corpusSize: examples.length,
+      corpusBySector,
+      threshold: options.threshold ?? DEFAULT_THRESHOLD,
+      evaluation: options.evaluation ?? null,
+    },
+    features: cfg,
+    temperature,
+    sector,
+    services,
+  };
+}

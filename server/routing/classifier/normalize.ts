@@ -1,0 +1,172 @@
+/**
+ * Indonesian text normalization for complaint routing.
+ *
+ * Pipeline: lowercase -> strip URLs, e-mails, phone numbers and digits -> tokenize (natural's
+ * AggressiveTokenizerId) -> expand informal abbreviations -> drop greetings, sign-offs and
+ * politeness phrases -> drop stop words -> stem (natural's StemmerId, cached).
+ *
+ * Only the two natural modules that are needed are loaded: the package's index pulls in dotenv,
+ * which prints to stdout and would corrupt the JSON-lines output of the classify CLI.
+ */
+import { createRequire } from 'node:module';
+import { ABBREVIATIONS, DROP_PHRASES, DROP_WORDS, KEEP_WORDS } from './lexicon';
+
+interface NaturalStemmer {
+  stem(token: string): string;
+}
+interface NaturalTokenizer {
+  tokenize(text: string): string[];
+}
+
+const require = createRequire(import.meta.url);
+const stemmerId = require('natural/lib/natural/stemmers/indonesian/stemmer_id') as NaturalStemmer;
+const TokenizerId =
+  require('natural/lib/natural/tokenizers/aggressive_tokenizer_id') as new () => NaturalTokenizer;
+const naturalStopwords = (require('natural/lib/natural/util/stopwords_id') as { words: string[] })
+  .words;
+
+const tokenizer = new TokenizerId();
+
+/** Function words removed before features are built (natural's list minus topic words). */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  [...naturalStopwords, ...DROP_WORDS].filter((w) => !KEEP_WORDS.has(w)),
+);
+
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+/g;
+const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const PHONE_RE = /(?:\+62|\b62|\b0)[\s.-]?8\d(?:[\s.-]?\d){6,11}\b/g;
+/** Informal reduplication written with a 2: "jadi2", "anak2nya". */
+const REDUP2_RE = /([a-z]{2,})2(nya)?\b/g;
+/** Numbers, with informal suffixes such as "jam 8an" or "2x". */
+const DIGITS_RE = /\d+(?:an\b|x\b)?/g;
+const DIGIT_RE = /\d/;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+const REPEAT_RE = /([a-z])\1{2,}/g;
+
+/** Lowercase and remove everything that never carries a topic (links, contacts, numbers). */
+export function cleanText(text: string): string {
+  const ascii = NON_ASCII_RE.test(text)
+    ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    : text;
+  let t = ascii.toLowerCase();
+  if (t.includes('http') || t.includes('www.')) t = t.replace(URL_RE, ' ');
+  if (t.includes('@')) t = t.replace(EMAIL_RE, ' ');
+  if (DIGIT_RE.test(t)) {
+    t = t.replace(PHONE_RE, ' ').replace(REDUP2_RE, '$1-$1$2').replace(DIGITS_RE, ' ');
+  }
+  return t.replace(/[’'`]/g, '').replace(REPEAT_RE, '$1');
+}
+
+function splitHyphenated(token: string, out: string[]): void {
+  if (!token.includes('-')) {
+    out.push(token);
+    return;
+  }
+  const parts = token.split('-').filter((p) => p.length > 0);
+  if (parts.length === 0) return;
+  // Reduplication ("rumah-rumah", "jadi-jadinya") keeps one copy; compounds ("ktp-el") split.
+  const first = parts[0] ?? '';
+  if (parts.length === 2 && (parts[1] === first || parts[1] === `${first}nya`)) {
+    out.push(first);
+    return;
+  }
+  for (const p of parts) out.push(p);
+}
+
+function pushExpanded(t: string, out: string[]): void {
+  const exp = ABBREVIATIONS.get(t);
+  if (exp === undefined) out.push(t);
+  else if (exp.length > 0) for (const e of exp.split(' ')) out.push(e);
+}
+
+function expand(tokens: string[]): string[] {
+  const out: string[] = [];
+  const pieces: string[] = [];
+  for (const raw of tokens) {
+    if (!raw.includes('-')) {
+      pushExpanded(raw, out);
+      continue;
+    }
+    pieces.length = 0;
+    splitHyphenated(raw, pieces);
+    for (const t of pieces) pushExpanded(t, out);
+  }
+  return out;
+}
+
+const PHRASE_FIRST = new Map<string, string[][]>();
+for (const phrase of DROP_PHRASES) {
+  const words = phrase.split(' ');
+  const head = words[0] ?? '';
+  const list = PHRASE_FIRST.get(head) ?? [];
+  list.push(words);
+  list.sort((a, b) => b.length - a.length);
+  PHRASE_FIRST.set(head, list);
+}
+
+function dropPhrases(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    const candidates = PHRASE_FIRST.get(t);
+    let skip = 0;
+    if (candidates) {
+      for (const words of candidates) {
+        let ok = true;
+        for (let j = 1; j < words.length; j++) {
+          if (tokens[i + j] !== words[j]) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) {
+          skip = words.length;
+          break;
+        }
+      }
+    }
+    if (skip > 0) i += skip - 1;
+    else out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Topic-bearing surface tokens of a text, in order: cleaned, abbreviations expanded, greetings,
+ * politeness phrases and stop words removed. Single letters are dropped.
+ */
+export function tokenize(text: string): string[] {
+  const tokens = expand(tokenizer.tokenize(cleanText(text)));
+  return dropPhrases(tokens).filter((t) => t.length > 1 && !STOP_WORDS.has(t));
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/** Stem an Indonesian word with natural's StemmerId; results are cached (the hot path). */
+export function stem(token: string): string {
+  const hit = stemCache.get(token);
+  if (hit !== undefined) return hit;
+  let s = token.length <= 3 ? token : stemmerId.stem(token);
+  if (s.length === 0) s = token;
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(token, s);
+  return s;
+}
+
+/** Tokens and their stems (same length, same order). */
+export interface Analysis {
+  tokens: string[];
+  stems: string[];
+}
+
+export function analyze(text: string): Analysis {
+  const tokens = tokenize(text);
+  const stems = tokens.map(stem);
+  return { tokens, stems };
+}
+
+/** Human-readable normalized form: the stems joined by spaces. */
+export function normalize(text: string): string {
+  return analyze(text).stems.join(' ');
+}

@@ -1,0 +1,135 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Sector } from '../../shared/domain/sectors';
+import { ServiceModel } from '../catalog/service.model';
+import type { Clock } from '../clock';
+import type { RoutingPort, RoutingResult } from '../forums/context';
+import { computeDeadline, LAPOR_FOLLOWUP_DAYS, type Calendar } from '../inbox/deadline';
+import {
+  classify,
+  DEFAULT_MODEL_PATH,
+  loadModel,
+  type ClassifyResult,
+  type Model,
+} from './classifier';
+import { ModelVersionModel } from './routing.models';
+import { resolveUpp, type ForumPlace } from './upp-resolver';
+
+export interface EngineOptions {
+  clock: Clock;
+  /** Where trained model files are kept. */
+  modelsDir: string;
+  calendar: () => Calendar;
+  /** Confidence below which an input goes to triage (default: the model's own threshold). */
+  threshold?: number;
+}
+
+/** Classifies inputs with the active model and resolves the responsible UPP and deadline. */
+export class RoutingEngine implements RoutingPort {
+  private model: Model;
+  private versionId: string;
+
+  private constructor(
+    private readonly opts: EngineOptions,
+    model: Model,
+    versionId: string,
+  ) {
+    this.model = model;
+    this.versionId = versionId;
+  }
+
+  /** Loads the active version, registering the shipped model as the first version if needed. */
+  static async create(opts: EngineOptions): Promise<RoutingEngine> {
+    mkdirSync(opts.modelsDir, { recursive: true });
+    const shipped = loadModel(DEFAULT_MODEL_PATH);
+    const shippedId = `shipped-${shipped.meta.versionId}`;
+    if (!(await ModelVersionModel.exists({ versionId: shippedId }))) {
+      const ev = shipped.meta.evaluation;
+      await ModelVersionModel.create({
+        versionId: shippedId,
+        file: DEFAULT_MODEL_PATH,
+        source: 'shipped',
+        active: !(await ModelVersionModel.exists({ active: true })),
+        corpusSize: shipped.meta.corpusSize,
+        evaluation: ev
+          ? {
+              accuracy: ev.accuracy,
+              macroF1: ev.macroF1,
+              coverage: ev.coverage.coverage,
+              coveredAccuracy: ev.coverage.accuracy,
+              threshold: shipped.meta.threshold,
+            }
+          : null,
+        activatedAt: new Date(),
+      });
+    }
+    const active = await ModelVersionModel.findOne({ active: true });
+    if (active && active.versionId !== shippedId && existsSync(active.file)) {
+      return new RoutingEngine(opts, loadModel(active.file), active.versionId);
+    }
+    return new RoutingEngine(opts, shipped, shippedId);
+  }
+
+  get version(): string {
+    return this.versionId;
+  }
+
+  get threshold(): number {
+    return this.opts.threshold ?? this.model.meta.threshold;
+  }
+
+  /** Switches to another stored version (used by activation and rollback). */
+  use(model: Model, versionId: string): void {
+    this.model = model;
+    this.versionId = versionId;
+  }
+
+  classify(text: string): ClassifyResult {
+    return classify(this.model, text);
+  }
+
+  async deadlineFor(serviceCode: string | null, from: Date): Promise<Date> {
+    const svc = serviceCode ? await ServiceModel.findOne({ code: serviceCode }) : null;
+    const stored = svc?.standard?.responseTime;
+    const rt =
+      stored?.value && stored.unit
+        ? { value: stored.value, unit: stored.unit }
+        : LAPOR_FOLLOWUP_DAYS;
+    return computeDeadline(from, rt, this.opts.calendar());
+  }
+
+  async route(args: {
+    text: string;
+    serviceCode: string | null;
+    forum: ForumPlace;
+  }): Promise<RoutingResult> {
+    const r = this.classify(args.text);
+    const now = this.opts.clock.now();
+    // A service the citizen picked from the catalog outranks the model's guess.
+    const picked = args.serviceCode
+      ? await ServiceModel.findOne({ code: args.serviceCode }, { code: 1, sector: 1 })
+      : null;
+    const sector = (picked?.sector as Sector | undefined) ?? r.sector;
+    const serviceCode = picked?.code ?? r.serviceCode;
+    const confident = !!picked || r.confidence >= this.threshold;
+    const upp = confident && serviceCode ? await resolveUpp(serviceCode, args.forum) : null;
+    const triage = !upp;
+    return {
+      sector,
+      serviceCode,
+      uppId: upp ? upp._id.toString() : null,
+      confidence: r.confidence,
+      triage,
+      source: 'model',
+      modelVersion: this.versionId,
+      topSectors: r.topSectors,
+      topTerms: r.explanation.topTerms,
+      routedAt: now,
+      deadline: triage ? null : await this.deadlineFor(serviceCode, now),
+    };
+  }
+}
+
+export function modelsDir(dataDir: string): string {
+  return path.join(dataDir, 'models');
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { IdParams } from '../../shared/schemas/admin';
+import { Input } from '../../shared/schemas/input';
+import {
+  ClassifyBody,
+  ClassifyResponse,
+  Correction,
+  ModelVersion,
+  RouteBody,
+  RoutedInput,
+  TrainingStatus,
+} from '../../shared/schemas/routing';
+import type { Api } from '../http/api';
+import type { ServiceContext } from '../forums/context';
+import { InputModel } from '../forums/input.model';
+import * as routing from './routing.service';
+import { listVersions, type TrainingManager } from './training';
+
+const tag = 'routing';
+const STAFF = ['admin', 'facilitator', 'upp_head'] as const;
+const MODERATORS = ['admin', 'facilitator'] as const;
+
+export function routingRoutes(
+  api: Api,
+  ctx: ServiceContext,
+  deps: routing.RoutingDeps & { training: TrainingManager },
+): void {
+  api
+    .route({
+      method: 'post',
+      path: '/routing/classify',
+      name: 'routing.classify',
+      summary: 'Classify a text: sector, service, confidence, candidate UPPs, top terms',
+      tag,
+      access: STAFF,
+      body: ClassifyBody,
+      response: ClassifyResponse,
+      handler: ({ body }) => routing.classifyText(deps, body),
+    })
+    .route({
+      method: 'get',
+      path: '/routing/triage',
+      name: 'routing.triage',
+      summary: 'Inputs the model could not route confidently',
+      tag,
+      access: MODERATORS,
+      response: z.object({ inputs: z.array(RoutedInput) }),
+      handler: async ({ user }) => ({ inputs: await routing.triageList(user!) }),
+    })
+    .route({
+      method: 'post',
+      path: '/inputs/:id/route',
+      name: 'input.route',
+      summary: 'Route or re-route an input by hand (stored as a routing correction)',
+      tag,
+      access: MODERATORS,
+      params: IdParams,
+      body: RouteBody,
+      response: z.object({ input: Input }),
+      handler: async ({ user, params, body }) => {
+        const wasTriage = await InputModel.exists({ _id: params.id, 'routing.triage': true });
+        return {
+          input: await routing.routeByHand(
+            ctx,
+            deps,
+            user!,
+            params.id,
+            body,
+            wasTriage ? 'triage' : 'reroute',
+          ),
+        };
+      },
+    })
+    .route({
+      method: 'get',
+      path: '/routing/corrections',
+      name: 'routing.corrections',
+      summary: 'Manual routes and re-routes (who, from, to, why)',
+      tag,
+      access: MODERATORS,
+      response: z.object({ corrections: z.array(Correction) }),
+      handler: async () => ({ corrections: await routing.listCorrections() }),
+    })
+    .route({
+      method: 'get',
+      path: '/routing/models',
+      name: 'routing.models',
+      summary: 'Model versions with their evaluation scores, and the training status',
+      tag,
+      access: ['admin'],
+      response: z.object({ versions: z.array(ModelVersion), training: TrainingStatus }),
+      handler: async () => ({ versions: await listVersions(), training: deps.training.current }),
+    })
+    .route({
+      method: 'post',
+      path: '/routing/models/train',
+      name: 'routing.train',
+      summary: 'Retrain on the corpus plus all corrections (runs in the background)',
+      tag,
+      access: ['admin'],
+      status: 202,
+      response: z.object({ training: TrainingStatus }),
+      handler: async ({ user }) => {
+        const started = deps.training.start(user!);
+        // Refuse a second concurrent start synchronously, then let the job run.
+        await Promise.race([started, new Promise((r) => setTimeout(r, 50))]);
+        started.catch((err: unknown) => console.error('[routing] training failed', err));
+        return { training: deps.training.current };
+      },
+    })
+    .route({
+      method: 'post',
+      path: '/routing/models/:versionId/activate',
+      name: 'routing.activate',
+      summary: 'Activate a stored model version (also used to roll back)',
+      tag,
+      access: ['admin'],
+      params: z.strictObject({ versionId: z.string().regex(/^[\w.-]{1,80}$/) }),
+      response: z.object({ versions: z.array(ModelVersion) }),
+      handler: async ({ user, params }) => {
+        await deps.training.activate(user!, params.versionId);
+        return { versions: await listVersions() };
+      },
+    });
+}

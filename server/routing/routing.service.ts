@@ -1,0 +1,166 @@
+import type {
+  ClassifyBody,
+  Correction,
+  RouteBody,
+  RoutedInput,
+} from '../../shared/schemas/routing';
+import type { Sector } from '../../shared/domain/sectors';
+import { Upp } from '../admin/upp.model';
+import type { AuthUser } from '../auth/types';
+import { ServiceModel } from '../catalog/service.model';
+import type { ServiceContext } from '../forums/context';
+import { ForumModel } from '../forums/forum.model';
+import { canModerate } from '../forums/forum.policy';
+import { findForum } from '../forums/forum.service';
+import { InputModel, type InputDoc } from '../forums/input.model';
+import { findInput } from '../forums/input.service';
+import { presentFor } from '../forums/input.queries';
+import { badRequest, forbidden } from '../http/errors';
+import { cleanText } from '../lib/sanitize';
+import { forumLock } from '../lib/keyedMutex';
+import { policies } from '../auth/policies';
+import { audit } from '../audit/audit.service';
+import type { RoutingEngine } from './engine';
+import { CorrectionModel } from './routing.models';
+import { candidateUpps } from './upp-resolver';
+
+/** What routing needs besides the service context. */
+export interface RoutingDeps {
+  engine: RoutingEngine;
+  /** Called after an input was routed to a UPP by hand (the inbox creates its case). */
+  onRouted?: (input: InputDoc, actor: AuthUser) => Promise<void>;
+}
+
+export async function classifyText(deps: RoutingDeps, body: ClassifyBody) {
+  const r = deps.engine.classify(cleanText(body.text));
+  const forum = body.forumId ? await findForum(body.forumId) : null;
+  const upps = r.serviceCode ? await candidateUpps(r.serviceCode, forum ?? undefined) : [];
+  const service = r.serviceCode ? await ServiceModel.findOne({ code: r.serviceCode }) : null;
+  return {
+    sector: r.sector,
+    serviceCode: r.serviceCode,
+    serviceName: service?.name ?? null,
+    confidence: r.confidence,
+    autoRouted: r.confidence >= deps.engine.threshold,
+    threshold: deps.engine.threshold,
+    topSectors: r.topSectors,
+    topTerms: r.explanation.topTerms,
+    candidateUpps: upps
+      .slice(0, 10)
+      .map((u) => ({ id: u._id.toString(), name: u.name, region: u.region })),
+    modelVersion: deps.engine.version,
+  };
+}
+
+/** Inputs in triage that the user may route (facilitators: their forums; admins: their agency). */
+export async function triageList(user: AuthUser): Promise<RoutedInput[]> {
+  const docs = await InputModel.find({
+    'routing.triage': true,
+    status: { $in: ['pending', 'published'] },
+  })
+    .sort({ createdAt: 1 })
+    .limit(500);
+  const forums = await ForumModel.find({ _id: { $in: [...new Set(docs.map((d) => d.forumId))] } });
+  const byId = new Map(forums.map((f) => [f._id.toString(), f]));
+  const visible = docs.filter((d) => {
+    const f = byId.get(d.forumId.toString());
+    return !!f && canModerate(user, f);
+  });
+  const presented = await presentFor({ user }, visible, true);
+  return presented.map((p, i) => ({
+    ...p,
+    forumTitle: byId.get(p.forumId)?.title ?? '',
+    topSectors: (visible[i]!.routing?.topSectors ?? []) as RoutedInput['topSectors'],
+    topTerms: visible[i]!.routing?.topTerms ?? [],
+  }));
+}
+
+/** Routes an input by hand (from triage) or re-routes it; stored as a correction. */
+export async function routeByHand(
+  ctx: ServiceContext,
+  deps: RoutingDeps,
+  user: AuthUser,
+  inputId: string,
+  body: RouteBody,
+  kind: 'triage' | 'reroute' | 'not_our_authority' = 'triage',
+) {
+  const found = await findInput(inputId);
+  return forumLock.run(found.forumId.toString(), async () => {
+    const input = await findInput(inputId);
+    const forum = await findForum(input.forumId.toString());
+    const upp = await Upp.findById(body.uppId);
+    if (!upp) throw badRequest('UPP tujuan tidak ditemukan.');
+    const fromUpp = input.routing?.uppId?.toString() ?? null;
+    const mayRoute =
+      canModerate(user, forum) ||
+      (kind === 'not_our_authority' && !!fromUpp && user.uppIds.includes(fromUpp)) ||
+      policies.manageAgency(user, upp.agencyId.toString());
+    if (!mayRoute) throw forbidden('Anda tidak berwenang merutekan masukan ini.');
+    if (body.serviceCode) {
+      const svc = await ServiceModel.findOne({ code: body.serviceCode });
+      if (!svc) throw badRequest('Kode layanan tidak ada di katalog.');
+      if (svc.sector !== body.sector)
+        throw badRequest('Layanan itu tidak termasuk sektor yang dipilih.');
+    }
+    const now = ctx.clock.now();
+    await CorrectionModel.create({
+      inputId: input._id,
+      text: input.text,
+      from: {
+        sector: input.routing?.sector ?? null,
+        serviceCode: input.routing?.serviceCode ?? null,
+        uppId: input.routing?.uppId ?? null,
+      },
+      to: { sector: body.sector, serviceCode: body.serviceCode, uppId: upp._id },
+      reason: cleanText(body.reason),
+      kind,
+      actorId: user.id,
+      actorRole: user.role,
+    });
+    input.routing = {
+      sector: body.sector as Sector,
+      serviceCode: body.serviceCode,
+      uppId: upp._id,
+      confidence: 1,
+      triage: false,
+      source: 'manual',
+      modelVersion: input.routing?.modelVersion ?? null,
+      topSectors: input.routing?.topSectors ?? [],
+      topTerms: input.routing?.topTerms ?? [],
+      routedAt: now,
+      deadline: await deps.engine.deadlineFor(body.serviceCode, now),
+    };
+    await input.save();
+    await audit(
+      user,
+      'input.route',
+      `input:${input._id}`,
+      `${kind} → ${upp.name} (${body.sector})`,
+    );
+    await deps.onRouted?.(input, user);
+    return (await presentFor({ user }, [input], true))[0]!;
+  });
+}
+
+export async function listCorrections(): Promise<Correction[]> {
+  const rows = await CorrectionModel.find().sort({ createdAt: -1 }).limit(500);
+  return rows.map((c) => ({
+    id: c._id.toString(),
+    inputId: c.inputId.toString(),
+    text: c.text,
+    from: {
+      sector: c.from.sector ?? null,
+      serviceCode: c.from.serviceCode ?? null,
+      uppId: c.from.uppId ? c.from.uppId.toString() : null,
+    },
+    to: {
+      sector: c.to.sector,
+      serviceCode: c.to.serviceCode ?? null,
+      uppId: c.to.uppId ? c.to.uppId.toString() : null,
+    },
+    reason: c.reason,
+    kind: c.kind,
+    actorRole: c.actorRole,
+    at: c.createdAt.toISOString(),
+  }));
+}
