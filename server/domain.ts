@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import { noRouting, type ServiceContext } from './forums/context';
 import { forumRoutes } from './forums/forum.routes';
+import { applySchedules } from './forums/schedule';
 import { inputRoutes } from './forums/input.routes';
 import { healthRoutes } from './health/health.routes';
 import type { Api } from './http/api';
@@ -83,10 +84,11 @@ export function registerRoutes(
   }
 }
 
-/** Escalation every minute and e-mail delivery every 30 s; returns a stop function. */
+/** Escalation and forum schedules every minute, e-mail every 30 s; returns a stop function. */
 export function startJobs(ctx: ServiceContext, mail: MailTransport | null): () => void {
   const escalate = setInterval(() => {
     runEscalation(ctx).catch((err: unknown) => console.error('[jobs] escalation failed', err));
+    applySchedules(ctx).catch((err: unknown) => console.error('[jobs] schedules failed', err));
   }, 60_000);
   const deliver = setInterval(() => {
     if (mail)

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../helpers/http';
+import { openSocket } from '../helpers/sockets';
 import { buildWorld, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/testApp';
 
@@ -44,6 +45,17 @@ describe('accounts, sessions and roles', () => {
     const after = await c.get<{ user: unknown }>('/api/auth/me');
     expect(after.body.user).toBeNull();
     expect((await c.get('/api/admin/users')).status).toBe(401);
+  });
+
+  it('disconnects the sockets of a session at logout', async () => {
+    const c = new Client(app.baseUrl);
+    await c.login(world.facilitator.email, PASSWORD);
+    const socket = await openSocket(c);
+    const pong = await socket.timeout(2000).emitWithAck('system.ping', {});
+    expect('data' in pong).toBe(true);
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect((await c.post('/api/auth/logout')).status).toBe(204);
+    expect(await closed).toBe('io server disconnect');
   });
 
   it('rejects a wrong password with a clear message and no session', async () => {
