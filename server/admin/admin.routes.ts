@@ -12,6 +12,7 @@ import {
   UppUpdate,
 } from '../../shared/schemas/admin';
 import type { Api } from '../http/api';
+import { STAFF_ROLES } from '../../shared/domain/roles';
 import * as admin from './admin.service';
 
 const ADMIN = ['admin'] as const;
@@ -64,9 +65,10 @@ export function adminRoutes(api: Api, deps: AdminRouteDeps): void {
       method: 'get',
       path: '/admin/upps',
       name: 'upp.list',
-      summary: 'List UPPs',
+      summary:
+        'List UPPs with the services they deliver (read-only for all staff: routing pickers)',
       tag,
-      access: ADMIN,
+      access: STAFF_ROLES,
       response: z.object({ upps: z.array(Upp) }),
       handler: async ({ user }) => ({ upps: await admin.listUpps(user!) }),
     })

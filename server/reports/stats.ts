@@ -12,12 +12,14 @@ export function median(xs: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Monday (UTC) of the ISO week containing `d`, as YYYY-MM-DD. */
+/** ISO week of `d` (UTC) as `YYYY-Www`, e.g. `2026-W48`. */
 export function weekStart(d: Date): string {
   const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-  const dow = (t.getUTCDay() + 6) % 7;
-  t.setUTCDate(t.getUTCDate() - dow);
-  return t.toISOString().slice(0, 10);
+  // Thursday of this week decides the ISO year.
+  t.setUTCDate(t.getUTCDate() + 3 - ((t.getUTCDay() + 6) % 7));
+  const year = t.getUTCFullYear();
+  const week = Math.ceil(((t.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);

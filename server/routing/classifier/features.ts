@@ -17,9 +17,9 @@ export interface FeatureConfig {
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
-  buckets: 1 << 18,
+  buckets: 1 << 17,
   charMin: 3,
-  charMax: 5,
+  charMax: 4,
   wordWeight: 1,
   bigramWeight: 0.6,
   charWeight: 1,

@@ -56,6 +56,8 @@ export interface TrainOptions {
   epochs?: number;
   learningRate?: number;
   l2?: number;
+  /** L2 of the per-sector service-code models. */
+  serviceL2?: number;
   /** Complement NB smoothing. */
   alpha?: number;
   seed?: number;
@@ -72,8 +74,9 @@ export interface TrainOptions {
 const DEFAULTS = {
   epochs: 12,
   learningRate: 0.4,
-  l2: 1e-5,
-  alpha: 0.3,
+  l2: 1e-3,
+  serviceL2: 3e-4,
+  alpha: 0.1,
   seed: 20240601,
   prune: 0.002,
   calibrationShare: 0.15,
@@ -113,6 +116,7 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
     epochs: options.epochs ?? DEFAULTS.epochs,
     learningRate: options.learningRate ?? DEFAULTS.learningRate,
     l2: options.l2 ?? DEFAULTS.l2,
+    serviceL2: options.serviceL2 ?? DEFAULTS.serviceL2,
     alpha: options.alpha ?? DEFAULTS.alpha,
     seed: options.seed ?? DEFAULTS.seed,
     prune: options.prune ?? DEFAULTS.prune,
@@ -161,7 +165,10 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
     if (codes.length === 0) continue;
     const codeIndex = new Map(codes.map((c, i) => [c, i]));
     const labeled = own.map((d) => ({ x: d.x, y: codeIndex.get(d.e.serviceCode as string) ?? 0 }));
-    const dense = fit(labeled, codes, cfg, { ...o, seed: o.seed + 7 }, () => {});
+    // Per-sector data is small and unbalanced: logistic regression beats complement NB there
+    // whichever learner the sector model uses (see docs/ROUTING.md).
+    const svcOptions = { ...o, algorithm: 'logreg' as const, l2: o.serviceL2, seed: o.seed + 7 };
+    const dense = fit(labeled, codes, cfg, svcOptions, () => {});
     services[s] = quantize(dense, o.prune);
   }
   say(`service-code models for ${Object.keys(services).length} sectors`);

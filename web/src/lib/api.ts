@@ -11,7 +11,24 @@ import type {
 } from '$shared/schemas/admin';
 import type { SessionUser, MeResponse } from '$shared/schemas/auth';
 import type { ErrorCode } from '$shared/schemas/common';
+import type { ServiceInput } from '$shared/schemas/catalog';
 import type { Forum, ForumCreate } from '$shared/schemas/forum';
+import type {
+  AuditEntry,
+  CaseBulkBody,
+  CaseReplyBody,
+  CaseRerouteBody,
+  CaseStatusBody,
+  CitizenCase,
+  Dashboard,
+  FollowUpBody,
+  InboxItem,
+  InboxList,
+  InboxQuery,
+  Notification,
+  Scoreboard,
+} from '$shared/schemas/inbox';
+import type { z } from 'zod';
 import type {
   ForumSnapshot,
   Input,
@@ -19,6 +36,14 @@ import type {
   ModerationLogEntry,
   SimilarInput,
 } from '$shared/schemas/input';
+import type {
+  ClassifyResponse,
+  Correction,
+  ModelVersion,
+  RouteBody,
+  RoutedInput,
+  TrainingStatus,
+} from '$shared/schemas/routing';
 import { t } from './i18n.svelte';
 
 /** An error from the API (`{ error: { code, message } }`), or a network failure. */
@@ -61,18 +86,21 @@ function withQuery(path: string, query?: Query): string {
 export async function request<T>(
   method: Method,
   path: string,
-  opts: { body?: unknown; query?: Query; signal?: AbortSignal } = {},
+  opts: { body?: unknown; text?: string; query?: Query; signal?: AbortSignal } = {},
 ): Promise<T> {
   let res: Response;
+  const contentType: Record<string, string> =
+    opts.text !== undefined
+      ? { 'Content-Type': 'text/plain; charset=utf-8' }
+      : opts.body !== undefined
+        ? { 'Content-Type': 'application/json' }
+        : {};
   try {
     res = await fetch(withQuery(`/api${path}`, opts.query), {
       method,
       credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+      headers: { Accept: 'application/json', ...contentType },
+      body: opts.text ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
       signal: opts.signal,
     });
   } catch (err) {
@@ -100,6 +128,11 @@ export const api = {
     request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  del: <T>(path: string) => request<T>('DELETE', path),
+  /** POST of raw text (e.g. an uploaded CSV), sent as text/plain. */
+  postText: <T>(path: string, text: string, query?: Query) =>
+    request<T>('POST', path, { text, query }),
 };
 
 /** The message to show for any thrown value. */
@@ -153,7 +186,7 @@ export const forumApi = {
   mine: (id: string) => api.get<{ inputs: Input[] }>(`/forums/${enc(id)}/mine`),
   queue: (id: string) => api.get<{ inputs: Input[] }>(`/forums/${enc(id)}/queue`),
   log: (id: string) => api.get<{ entries: ModerationLogEntry[] }>(`/forums/${enc(id)}/log`),
-  submit: (id: string, body: InputCreate) =>
+  submit: (id: string, body: z.input<typeof InputCreate>) =>
     api.post<{ input: Input }>(`/forums/${enc(id)}/inputs`, body),
   merge: (id: string, targetId: string, sourceIds: string[]) =>
     api.post<{ input: Input }>(`/forums/${enc(id)}/merge`, { targetId, sourceIds }),
@@ -190,4 +223,94 @@ export const adminApi = {
   createUser: (b: StaffCreate) => api.post<{ user: StaffUser }>('/admin/users', b),
   updateUser: (id: string, b: StaffUpdate) =>
     api.patch<{ user: StaffUser }>(`/admin/users/${enc(id)}`, b),
+};
+
+/**
+ * An input with the citizen's view of its case. The server adds `case` to every Input it sends
+ * (HTTP and socket); reading it through this type also works while the schema does not list it.
+ */
+export type CaseInput = Input & { case?: CitizenCase | null };
+
+/** The case behind an input, or null when it has not been routed to a UPP. */
+export function caseOf(input: Input): CitizenCase | null {
+  return (input as CaseInput).case ?? null;
+}
+
+export const citizenApi = {
+  confirm: (id: string): InputRes => api.post(`/inputs/${enc(id)}/confirm`),
+  reopen: (id: string, reason: string): InputRes =>
+    api.post(`/inputs/${enc(id)}/reopen`, { reason }),
+};
+
+export type TrainingState = { versions: ModelVersion[]; training: TrainingStatus };
+
+export const routingApi = {
+  classify: (text: string, forumId?: string) =>
+    api.post<ClassifyResponse>('/routing/classify', forumId ? { text, forumId } : { text }),
+  triage: () => api.get<{ inputs: RoutedInput[] }>('/routing/triage'),
+  route: (inputId: string, body: RouteBody): InputRes =>
+    api.post(`/inputs/${enc(inputId)}/route`, body),
+  corrections: () => api.get<{ corrections: Correction[] }>('/routing/corrections'),
+  models: () => api.get<TrainingState>('/routing/models'),
+  train: () => api.post<{ training: TrainingStatus }>('/routing/models/train'),
+  activate: (versionId: string) =>
+    api.post<{ versions: ModelVersion[] }>(`/routing/models/${enc(versionId)}/activate`),
+};
+
+export type InboxFilter = Partial<InboxQuery>;
+type ItemRes = Promise<{ item: InboxItem }>;
+
+export const inboxApi = {
+  list: (f: InboxFilter, signal?: AbortSignal) => api.get<InboxList>('/inbox', f, signal),
+  setStatus: (id: string, body: CaseStatusBody): ItemRes =>
+    api.post(`/inbox/${enc(id)}/status`, body),
+  bulk: (body: CaseBulkBody) => api.post<{ items: InboxItem[] }>('/inbox/bulk', body),
+  reply: (id: string, body: CaseReplyBody): ItemRes => api.post(`/inbox/${enc(id)}/reply`, body),
+  reroute: (id: string, body: CaseRerouteBody): ItemRes =>
+    api.post(`/inbox/${enc(id)}/reroute`, body),
+  followUp: (inputId: string, body: FollowUpBody): ItemRes =>
+    api.post(`/inputs/${enc(inputId)}/followup`, body),
+};
+
+export const notificationApi = {
+  list: () => api.get<{ notifications: Notification[]; unread: number }>('/notifications'),
+  markRead: () => api.post<unknown>('/notifications/read', {}),
+};
+
+export type PublicUpp = { id: string; slug: string; name: string; agencyName: string };
+
+export const reportApi = {
+  upp: (id: string) => api.get<Dashboard>(`/reports/upp/${enc(id)}`),
+  agency: (id: string) => api.get<Dashboard>(`/reports/agency/${enc(id)}`),
+  publicUpps: () => api.get<{ upps: PublicUpp[] }>('/public/upps'),
+  scoreboard: (slug: string) => api.get<Scoreboard>(`/public/scoreboard/${enc(slug)}`),
+  beritaAcaraUrl: (forumId: string) => `/api/forums/${enc(forumId)}/berita-acara.pdf`,
+  forumExportUrl: (forumId: string, format: 'csv' | 'json') =>
+    `/api/forums/${enc(forumId)}/export.${format}`,
+};
+
+export type ImportFormat = 'csv' | 'json';
+export type ImportReport = {
+  valid: number;
+  rejected: { row: number; code?: string; errors: string[] }[];
+  applied: boolean;
+};
+export type Holiday = { date: string; name: string };
+
+export const catalogAdminApi = {
+  list: () => api.get<{ services: ServiceInput[] }>('/admin/catalog'),
+  create: (s: ServiceInput) => api.post<{ service: ServiceInput }>('/admin/catalog', s),
+  update: (code: string, s: ServiceInput) =>
+    api.put<{ service: ServiceInput }>(`/admin/catalog/${enc(code)}`, s),
+  import: (text: string, format: ImportFormat, mode: 'preview' | 'apply') =>
+    api.postText<ImportReport>('/admin/catalog/import', text, { format, mode }),
+  exportUrl: (format: ImportFormat) => `/api/admin/catalog/export.${format}`,
+};
+
+export const auditApi = {
+  list: (page: number) =>
+    api.get<{ entries: AuditEntry[]; total: number }>('/admin/audit', { page }),
+  holidays: () => api.get<{ holidays: Holiday[] }>('/admin/holidays'),
+  addHoliday: (h: Holiday) => api.post<{ holidays: Holiday[] }>('/admin/holidays', h),
+  deleteHoliday: (date: string) => api.del<{ holidays: Holiday[] }>(`/admin/holidays/${enc(date)}`),
 };

@@ -1,7 +1,8 @@
 import type { ForumStatus } from '$shared/domain/forum';
 import type { Forum } from '$shared/schemas/forum';
+import type { CitizenCase } from '$shared/schemas/inbox';
 import type { ForumSnapshot, Input } from '$shared/schemas/input';
-import { errorMessage, forumApi, inputApi, type VoteResult } from './api';
+import { caseOf, errorMessage, forumApi, inputApi, type CaseInput, type VoteResult } from './api';
 import { createSocket, type AppSocket } from './socket';
 
 export interface ForumLiveOptions {
@@ -153,10 +154,11 @@ export class ForumLive {
   upsert(input: Input, broadcast: boolean): void {
     const prev = this.byId[input.id];
     if (prev && input.seq < prev.seq) return;
-    const merged: Input =
+    const merged: CaseInput =
       broadcast && prev
         ? { ...input, votedByMe: prev.votedByMe, mine: prev.mine || input.mine }
         : { ...input, mine: input.mine || !!this.myInputs[input.id] };
+    merged.case = broadcast ? this.viewerCase(input, prev) : caseOf(input);
     if (merged.status === 'published' || merged.status === 'pending') {
       this.byId[input.id] = merged;
     } else if (prev) {
@@ -171,9 +173,29 @@ export class ForumLive {
   upsertMine(input: Input): void {
     const prev = this.myInputs[input.id];
     if (prev && input.seq < prev.seq) return;
-    this.myInputs[input.id] = input;
-    const feed = this.byId[input.id];
-    if (feed) feed.mine = true;
+    const incoming = (input as CaseInput).case;
+    const mine: CaseInput = {
+      ...input,
+      case: incoming === undefined ? (prev ? caseOf(prev) : null) : incoming,
+    };
+    this.myInputs[input.id] = mine;
+    const feed = this.byId[input.id] as CaseInput | undefined;
+    if (feed) {
+      feed.mine = true;
+      if (mine.case) feed.case = mine.case;
+    }
+  }
+
+  /**
+   * The case to keep for an input after an event. Broadcasts carry the public case (replies,
+   * status) but not this viewer's rights; those come from the viewer's own copy (`input.mine`).
+   */
+  private viewerCase(input: Input, prev: Input | undefined): CitizenCase | null {
+    const incoming = (input as CaseInput).case;
+    const next = incoming === undefined ? (prev ? caseOf(prev) : null) : incoming;
+    const own = this.myInputs[input.id] ? caseOf(this.myInputs[input.id]!) : null;
+    if (!next || !own || own.status !== next.status) return next;
+    return { ...next, canConfirm: own.canConfirm, canReopen: own.canReopen };
   }
 
   remove(id: string): void {
