@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboxItem, InboxList, Notification } from '../../shared/schemas/inbox';
+import type {
+  Dashboard,
+  InboxItem,
+  InboxList,
+  Notification,
+  Scoreboard,
+} from '../../shared/schemas/inbox';
 import type { Input } from '../../shared/schemas/input';
 import { seedCatalog } from '../../server/catalog/catalog.seed';
 import { ManualClock } from '../../server/clock';
@@ -252,5 +258,49 @@ describe('the UPP inbox closes the loop with the citizen', () => {
     expect((await other.post(`/api/inbox/${item.id}/status`, { status: 'resolved' })).status).toBe(
       403,
     );
+  });
+
+  it('turns an input answered in the forum into a follow-up commitment in the inbox', async () => {
+    const { input } = await citizenSubmits(
+      'Lampu dan marka di jalan lingkar sudah pudar, jalan berlubang di tikungan',
+      'inbox-followup-01',
+    );
+    const fac = await login(w.facilitator.email);
+    const due = new Date(clock.now().getTime() + 30 * 86_400_000).toISOString();
+    const r = await fac.post<{ item: InboxItem }>(`/api/inputs/${input.id}/followup`, {
+      uppId: w.pupr._id.toString(),
+      owner: 'Kabid Bina Marga',
+      what: 'Survei dan penambalan jalan lingkar sebelum akhir Januari',
+      dueAt: due,
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.item).toMatchObject({ type: 'followup', owner: 'Kabid Bina Marga', dueAt: due });
+    const inbox = await (await login(w.head.email)).get<InboxList>('/api/inbox?sort=received');
+    expect(inbox.body.items.map((i) => i.id)).toContain(r.body.item.id);
+    const citizenTry = new Client(app.baseUrl);
+    await citizenTry.get('/api/auth/me');
+    expect((await citizenTry.post(`/api/inputs/${input.id}/followup`, {})).status).toBe(401);
+  });
+
+  it('reports per UPP and publishes a scoreboard without personal data', async () => {
+    const head = await login(w.head.email);
+    const d = await head.get<Dashboard>(`/api/reports/upp/${w.pupr._id}`);
+    expect(d.status).toBe(200);
+    expect(d.body.total).toBeGreaterThanOrEqual(5);
+    expect(d.body.volumeByWeek).toHaveLength(12);
+    expect(d.body.topSectors[0]?.key).toBe('pekerjaan_umum');
+    expect(d.body.withinStandardShare).not.toBeNull();
+    expect(
+      (await (await login(w.otherHead.email)).get(`/api/reports/upp/${w.pupr._id}`)).status,
+    ).toBe(403);
+
+    const board = await new Client(app.baseUrl).get<Scoreboard>(
+      `/api/public/scoreboard/${w.pupr.slug}`,
+    );
+    expect(board.status).toBe(200);
+    expect(board.body.received).toBeGreaterThanOrEqual(4);
+    expect(board.body.answered).toBeGreaterThanOrEqual(2);
+    expect(board.body.perService[0]?.serviceCode).toBe('LNG-0117-02');
+    expect(JSON.stringify(board.body)).not.toMatch(/warga@contoh\.test|authorKey|Jl\. Kenanga/);
   });
 });
