@@ -120,10 +120,13 @@ async function addInputs(ctx: ServiceContext, forumId: string, items: DemoInput[
 }
 
 /** Seeds one live and one asynchronous forum with some inputs (through the service layer). */
-export async function seedDemoForums(refs: DemoRefs, ctx: ServiceContext): Promise<void> {
+export async function seedDemoForums(
+  refs: DemoRefs,
+  ctx: ServiceContext,
+): Promise<{ liveCode: string } | null> {
   const dukcapil = await Upp.findById(refs.upps.get('dukcapil-sukamaju'));
   const pupr = await Upp.findById(refs.upps.get('pupr-sukamaju'));
-  if (!dukcapil || !pupr) return;
+  if (!dukcapil || !pupr) return null;
   const now = Date.now();
   const hour = 3600_000;
   const live = await ForumModel.create({
@@ -169,4 +172,5 @@ export async function seedDemoForums(refs: DemoRefs, ctx: ServiceContext): Promi
   });
   await addInputs(ctx, live._id.toString(), LIVE_INPUTS);
   await addInputs(ctx, open._id.toString(), ASYNC_INPUTS);
+  return { liveCode: live.code };
 }

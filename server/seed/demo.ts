@@ -34,9 +34,11 @@ export async function seedDemo(opts: SeedOptions): Promise<boolean> {
     });
     users.set(a.role, doc._id.toString());
   }
-  await seedDemoForums({ upps, users }, opts.ctx);
+  const forums = await seedDemoForums({ upps, users }, opts.ctx);
   log('[seed] Demo accounts (DEMO ONLY, never use in production):');
   for (const a of DEMO_ACCOUNTS)
     log(`[seed]   ${a.role.padEnd(12)} ${a.email.padEnd(32)} ${a.password}`);
+  if (forums)
+    log(`[seed] Live demo forum: join code ${forums.liveCode} (open /j/${forums.liveCode})`);
   return true;
 }
