@@ -1,17 +1,18 @@
 /**
  * Inference form of a model. The sector model and every service-code model share one row space
- * (bucket -> row). Sector weights sit in one compact int8 matrix (rows x sectors), all service
- * codes in a second one (rows x codes), each row with one scale per matrix. Scoring is bound by
- * memory latency rather than arithmetic, so the matrices are small, the rows of a text are
- * looked up once, and dot products run four classes at a time over those rows.
- * Built once per model, deterministically from the stored int8 weights, so a reloaded model
- * scores exactly like the one that was saved.
+ * (bucket -> row). Sector weights sit in one compact int8 matrix (rows x sectors), the codes of
+ * each sector in a small one of their own (rows x codes), each row with one scale per matrix.
+ * Scoring is bound by memory latency rather than arithmetic, so the matrices are small, the rows
+ * of a text are looked up once, and dot products run four classes at a time over those rows.
+ * Built once per model from the stored int8 weights as they are, so a reloaded model scores
+ * exactly like the one that was saved.
  */
 import type { SparseVector } from './features';
 import type { LinearModel } from './linear';
 
 interface ServiceBlock {
-  offset: number;
+  /** rows x codes of this sector (padded), over the shared row space. */
+  matrix: Matrix;
   classes: string[];
   bias: Float64Array;
   l1Coef: Float64Array;
@@ -28,7 +29,6 @@ export interface CompiledModel {
   classes: string[];
   lookup: Int32Array;
   sector: Matrix;
-  service: Matrix;
   bias: Float64Array;
   l1Coef: Float64Array;
   /** Mean sector weight of each row (for explanations). */
@@ -44,27 +44,15 @@ export interface Compilable {
 const cache = new WeakMap<Compilable, CompiledModel>();
 const pad4 = (n: number) => Math.ceil(n / 4) * 4;
 
-/** Float weights of several models side by side (rows x width), quantized per row. */
-function matrix(parts: [LinearModel, number][], lookup: Int32Array, rows: number, width: number) {
-  const w = new Float32Array(rows * width);
-  for (const [m, off] of parts) {
-    const k = m.classes.length;
-    for (let r = 0; r < m.keys.length; r++) {
-      const row = lookup[m.keys[r] as number] as number;
-      const sc = m.scales[r] as number;
-      for (let c = 0; c < k; c++) w[row * width + off + c] = (m.q[r * k + c] as number) * sc;
-    }
-  }
+/** A model's int8 weights laid out over the shared row space (rows x padded width). */
+function matrix(m: LinearModel, lookup: Int32Array, rows: number): Matrix {
+  const k = m.classes.length;
+  const width = pad4(k);
   const out: Matrix = { width, q: new Int8Array(rows * width), scales: new Float32Array(rows) };
-  for (let r = 0; r < rows; r++) {
-    let max = 0;
-    for (let c = 0; c < width; c++) max = Math.max(max, Math.abs(w[r * width + c] as number));
-    const sc = max > 0 ? Math.fround(max / 127) : 0;
-    out.scales[r] = sc;
-    if (sc === 0) continue;
-    for (let c = 0; c < width; c++) {
-      out.q[r * width + c] = Math.round((w[r * width + c] as number) / sc);
-    }
+  for (let r = 0; r < m.keys.length; r++) {
+    const row = lookup[m.keys[r] as number] as number;
+    out.scales[row] = m.scales[r] as number;
+    out.q.set(m.q.subarray(r * k, r * k + k), row * width);
   }
   return out;
 }
@@ -80,23 +68,9 @@ export function compile(model: Compilable): CompiledModel {
     for (const b of m.keys) if (lookup[b] === -1) lookup[b] = rows++;
   };
   addRows(sector);
-  const services = new Map<string, ServiceBlock>();
-  const parts: [LinearModel, number][] = [];
-  let offset = 0;
-  for (const [s, m] of Object.entries(model.services)) {
-    if (m.classes.length < 2) continue;
-    addRows(m);
-    const block = {
-      offset,
-      classes: m.classes,
-      bias: Float64Array.from(m.bias),
-      l1Coef: Float64Array.from(m.l1Coef),
-    };
-    services.set(s, block);
-    parts.push([m, offset]);
-    offset += m.classes.length;
-  }
-  const sectorM = matrix([[sector, 0]], lookup, rows, pad4(k));
+  const multi = Object.entries(model.services).filter(([, m]) => m.classes.length > 1);
+  for (const [, m] of multi) addRows(m);
+  const sectorM = matrix(sector, lookup, rows);
   const rowMeans = new Float32Array(rows);
   for (let r = 0; r < rows; r++) {
     let sum = 0;
@@ -107,11 +81,20 @@ export function compile(model: Compilable): CompiledModel {
     classes: sector.classes,
     lookup,
     sector: sectorM,
-    service: matrix(parts, lookup, rows, pad4(offset + 3)),
     bias: Float64Array.from(sector.bias),
     l1Coef: Float64Array.from(sector.l1Coef),
     rowMeans,
-    services,
+    services: new Map(
+      multi.map(([s, m]) => [
+        s,
+        {
+          matrix: matrix(m, lookup, rows),
+          classes: m.classes,
+          bias: Float64Array.from(m.bias),
+          l1Coef: Float64Array.from(m.l1Coef),
+        },
+      ]),
+    ),
   };
   cache.set(model, cm);
   return cm;
@@ -142,16 +125,22 @@ export function gather(cm: CompiledModel, x: SparseVector): Gathered {
   return { n, entry, row, l1: x.l1 };
 }
 
-/** z[c] += sum over rows of value x weight, for columns [offset, offset + z.length). */
-function dots(m: Matrix, g: Gathered, val: Float32Array, offset: number, z: Float64Array): void {
+/** Reused buffers for dots() (which never calls out, so sharing them is safe). */
+const scratch = { v: new Float64Array(4096), base: new Int32Array(4096) };
+
+/** z[c] += sum over the gathered rows of value x weight[c]. */
+function dots(m: Matrix, g: Gathered, val: Float32Array, z: Float64Array): void {
   const { q, scales, width } = m;
   const { row, entry, n } = g;
-  const v = new Float64Array(n);
-  const base = new Int32Array(n);
+  if (scratch.v.length < n) {
+    scratch.v = new Float64Array(n * 2);
+    scratch.base = new Int32Array(n * 2);
+  }
+  const { v, base } = scratch;
   for (let j = 0; j < n; j++) {
     const r = row[j] as number;
     v[j] = (val[entry[j] as number] as number) * (scales[r] as number);
-    base[j] = r * width + offset;
+    base[j] = r * width;
   }
   // Four columns per pass; the matrix is padded so that c + 3 stays inside the row.
   for (let c = 0; c < z.length; c += 4) {
@@ -179,7 +168,7 @@ export function sectorScores(cm: CompiledModel, g: Gathered, x: SparseVector): F
   const k = cm.classes.length;
   const z = new Float64Array(k);
   for (let c = 0; c < k; c++) z[c] = (cm.bias[c] as number) + (cm.l1Coef[c] as number) * g.l1;
-  dots(cm.sector, g, x.val, 0, z);
+  dots(cm.sector, g, x.val, z);
   return z;
 }
 
@@ -197,7 +186,7 @@ export function bestService(
   for (let c = 0; c < k; c++) {
     z[c] = (block.bias[c] as number) + (block.l1Coef[c] as number) * g.l1;
   }
-  dots(cm.service, g, x.val, block.offset, z);
+  dots(block.matrix, g, x.val, z);
   let best = 0;
   for (let c = 1; c < k; c++) if ((z[c] as number) > (z[best] as number)) best = c;
   return block.classes[best] ?? null;

@@ -74,9 +74,10 @@ const f3 = (v: number) => v.toFixed(3);
 
 export function formatSummary(s: EvalSummary): string {
   const c = s.coverage;
+  const svc = s.serviceAccuracy === undefined ? '-' : f3(s.serviceAccuracy);
   return [
     `texts ${s.n}  accuracy ${f3(s.accuracy)}  macro-F1 ${f3(s.macroF1)}  ECE ${f3(s.ece)}`,
-    `service code accuracy (hierarchical) ${s.serviceAccuracy === undefined ? '-' : f3(s.serviceAccuracy)}`,
+    `service code accuracy (sector, then code within it) ${svc}`,
     `threshold ${c.threshold}: auto-routed ${pct(c.coverage)} with accuracy ${f3(c.accuracy)}`,
   ].join('\n');
 }

@@ -1,8 +1,9 @@
 /**
- * Hashed sparse features: stemmed word unigrams, stemmed bigrams and character 3-5-grams of the
- * surface tokens (typos, run-together words, regional spellings). Each group gets sublinear term
- * frequency (1 + ln tf), is L2-normalized on its own and scaled by a group weight, so a long
- * letter that mentions another topic once still weighs that mention far below its main topic.
+ * Hashed sparse features: stemmed word unigrams, stemmed bigrams and character n-grams (3-4 by
+ * default) of the surface tokens (typos, run-together words, regional spellings). Each group
+ * gets sublinear term frequency (1 + ln tf), is L2-normalized on its own and scaled by a group
+ * weight, so a long letter that mentions another topic once still weighs that mention far below
+ * its main topic.
  */
 import type { Analysis } from './normalize';
 

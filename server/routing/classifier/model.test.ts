@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { classify, deserialize, loadModel, saveModel, serialize, train } from './index';
+import {
+  classify,
+  DEFAULT_THRESHOLD,
+  deserialize,
+  loadModel,
+  saveModel,
+  serialize,
+  train,
+} from './index';
 import { syntheticCorpus } from './synthetic.fixture';
 
 const corpus = syntheticCorpus();
@@ -95,5 +103,33 @@ describe('serialization', () => {
   it('rejects a file that is not a routing model', () => {
     expect(() => deserialize('{"format":"other"}')).toThrow();
     expect(() => loadModel(join(dir, 'missing.json.gz'))).toThrow(/not found/);
+  });
+});
+
+describe('shipped model (server/routing/model/current.json.gz)', () => {
+  const shipped = loadModel();
+
+  it('routes typical complaints and sends contentless text to triage', () => {
+    const cases: [string, string][] = [
+      ['jalan di depan sekolah berlubang besar, sudah banyak motor jatuh', 'pekerjaan_umum'],
+      ['air pdam mati 3 hari, tagihan tetap naik', 'air_bersih'],
+      ['ktp el sy hilang, mau bikin baru syaratnya apa', 'kependudukan'],
+      ['gaji blm dibayar 3 bulan sama pabrik, thr juga gak dikasih', 'ketenagakerjaan'],
+      ['sampah numpuk di pinggir kali bau bgt', 'lingkungan'],
+    ];
+    for (const [text, sector] of cases) {
+      const r = classify(shipped, text);
+      expect({ text, sector: r.sector }).toEqual({ text, sector });
+      expect(r.confidence).toBeGreaterThanOrEqual(shipped.meta.threshold);
+    }
+    expect(classify(shipped, 'Terima kasih pak, wassalam').confidence).toBeLessThan(
+      DEFAULT_THRESHOLD,
+    );
+  });
+
+  it('carries its evaluation and threshold', () => {
+    expect(shipped.meta.threshold).toBe(DEFAULT_THRESHOLD);
+    expect(shipped.meta.corpusSize).toBeGreaterThan(0);
+    expect(shipped.meta.evaluation?.accuracy).toBeGreaterThan(0.8);
   });
 });

@@ -40,7 +40,7 @@ const REDUP2_RE = /([a-z]{2,})2(nya)?\b/g;
 /** Numbers, with informal suffixes such as "jam 8an" or "2x". */
 const DIGITS_RE = /\d+(?:an\b|x\b)?/g;
 const DIGIT_RE = /\d/;
-const NON_ASCII_RE = /[^\x00-\x7f]/;
+const NON_ASCII_RE = /[^\u0020-\u007e\s]/;
 const REPEAT_RE = /([a-z])\1{2,}/g;
 
 /** Lowercase and remove everything that never carries a topic (links, contacts, numbers). */

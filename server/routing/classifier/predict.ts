@@ -72,11 +72,13 @@ function explain(
     const w = single[i] as number;
     if (w !== 0) byTerm.set(stems[i] as string, (byTerm.get(stems[i] as string) ?? 0) + w);
   }
-  for (let i = 0; i + 1 < n; i++) {
-    const w = pair[i] as number;
-    if (w <= 0) continue;
+  // A bigram's features all sit at its first position; only the strongest need a string.
+  const pairs: number[] = [];
+  for (let i = 0; i + 1 < n; i++) if ((pair[i] as number) > 0) pairs.push(i);
+  pairs.sort((a, b) => (pair[b] as number) - (pair[a] as number));
+  for (const i of pairs.slice(0, TOP_TERMS)) {
     const term = `${stems[i] ?? ''} ${stems[i + 1] ?? ''}`;
-    byTerm.set(term, (byTerm.get(term) ?? 0) + w);
+    byTerm.set(term, (byTerm.get(term) ?? 0) + (pair[i] as number));
   }
   return [...byTerm]
     .filter(([, w]) => w > 0)
@@ -127,11 +129,4 @@ export function classify(
       topTerms: options.explain === false || c < 0 ? [] : explain(cm, x, g, a.stems, c),
     },
   };
-}
-
-/** Unrounded sector logits (evaluation and calibration use these). */
-export function sectorLogits(model: Model, text: string): Float64Array {
-  const cm = compile(model);
-  const x = featurize(analyze(text), model.features);
-  return sectorScores(cm, gather(cm, x), x);
 }
