@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ForumStatus } from './domain/forum';
 import type { SessionUser } from './schemas/auth';
+import type { Notification } from './schemas/inbox';
 import { ObjectIdString, type Ack } from './schemas/common';
 import { InputCreate, VoteBody, type ForumSnapshot, type Input } from './schemas/input';
 
@@ -41,6 +42,10 @@ export interface ServerToClientEvents {
   'forum.status': (payload: { forumId: string; status: ForumStatus }) => void;
   /** Number of people with the forum open. */
   'forum.presence': (payload: { forumId: string; online: number }) => void;
+  /** A notification for the signed-in user (sent to `user:<id>`). */
+  'notification.new': (notification: Notification) => void;
+  /** Something changed in a UPP's inbox (sent to `upp:<id>`): open inboxes reload. */
+  'inbox.changed': (payload: { uppId: string; caseId: string }) => void;
 }
 
 /** Events a client sends; every payload is validated by its schema on the server. */

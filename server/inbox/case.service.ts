@@ -49,6 +49,7 @@ export async function openCaseForInput(
   });
   const staff = await ctx.notifier.uppStaff(upp._id, ['upp_head', 'facilitator']);
   await ctx.notifier.toUsers(staff, 'case.new', `Masukan baru untuk ${upp.name}`, c._id);
+  ctx.notifier.inboxChanged(upp._id, c._id);
   return c;
 }
 
@@ -61,6 +62,7 @@ export async function loadCase(user: AuthUser, id: string): Promise<CaseDoc> {
 
 /** After a change the citizen should see: push the input's new state to its author and room. */
 async function pushToCitizen(ctx: ServiceContext, c: CaseDoc): Promise<void> {
+  ctx.notifier.inboxChanged(c.uppId, c._id);
   if (!c.inputId) return;
   const input = await InputModel.findById(c.inputId);
   if (!input) return;
@@ -170,6 +172,7 @@ export async function createFollowUp(
     `Rencana tindak lanjut baru: ${c.text.slice(0, 80)}`,
     c._id,
   );
+  ctx.notifier.inboxChanged(upp._id, c._id);
   return c;
 }
 

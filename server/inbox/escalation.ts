@@ -45,6 +45,7 @@ export async function runEscalation(
         c._id,
       );
     }
+    ctx.notifier.inboxChanged(c.uppId, c._id);
     await audit(null, `case.escalate.${target}`, `case:${c._id}`);
   }
   return { level1, level2 };

@@ -47,16 +47,19 @@ export class Notifier {
     const unique = [...new Set(userIds)];
     for (const userId of unique) {
       const n = await NotificationModel.create({ userId, kind, text, caseId });
-      // The event is not part of the forum event map: it goes to the user's own room only.
-      (this.io?.to(rooms.user(userId)) as { emit(ev: string, p: unknown): void } | undefined)?.emit(
-        'notification.new',
-        presentNotification(n),
-      );
+      this.io?.to(rooms.user(userId)).emit('notification.new', presentNotification(n));
     }
     if (this.mailEnabled && unique.length) {
       const users = await User.find({ _id: { $in: unique }, active: true }, { email: 1 });
       for (const u of users) await queueMail(this.clock, u.email, `[Forum Publik] ${text}`, text);
     }
+  }
+
+  /** Tells open inboxes of a UPP to reload. */
+  inboxChanged(uppId: Types.ObjectId, caseId: Types.ObjectId): void {
+    this.io
+      ?.to(rooms.upp(uppId.toString()))
+      .emit('inbox.changed', { uppId: uppId.toString(), caseId: caseId.toString() });
   }
 
   async toEmail(to: string | null, subject: string, text: string): Promise<void> {

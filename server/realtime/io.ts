@@ -80,6 +80,10 @@ export function createIo(server: HttpServer, deps: IoDeps): IO {
   io.on('connection', (socket) => {
     const req = socket.request as EngineRequest;
     if (socket.data.userId) void socket.join(rooms.user(socket.data.userId));
+    // Staff follow the inboxes of their UPPs.
+    if (req.user && req.user.role !== 'citizen') {
+      for (const uppId of req.user.uppIds) void socket.join(rooms.upp(uppId));
+    }
     if (socket.data.sessionId) void socket.join(rooms.session(socket.data.sessionId));
     if (socket.data.participantId) void socket.join(rooms.participant(socket.data.participantId));
     socket.emit('session.hello', {

@@ -91,6 +91,21 @@ describe('the UPP inbox closes the loop with the citizen', () => {
     expect(c?.deadline.toISOString()).toBe(new Date('2026-12-24T23:59:59.999+07:00').toISOString());
   });
 
+  it('tells open inboxes of the UPP in real time, and notifies its head', async () => {
+    const head = await login(w.head.email);
+    const socket = await openSocket(head);
+    sockets.push(socket);
+    const changed: string[] = [];
+    const notes: string[] = [];
+    socket.on('inbox.changed', (p) => changed.push(p.uppId));
+    socket.on('notification.new', (n) => notes.push(n.kind));
+    await citizenSubmits(
+      'Jalan di Gang Nangka rusak parah berlubang, mohon diaspal ulang',
+      'inbox-live-00001',
+    );
+    await eventually(() => changed.includes(w.pupr._id.toString()) && notes.includes('case.new'));
+  });
+
   it('a reply reaches the citizen live and by e-mail (kept through an SMTP outage); the citizen confirms', async () => {
     const { http, socket, input } = await citizenSubmits(
       'Gorong-gorong di Jl. Kenanga tersumbat, air meluap ke jalan tiap hujan',
