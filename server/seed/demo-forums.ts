@@ -6,6 +6,10 @@ import { InputModel } from '../forums/input.model';
 import { submitInput, voteInput } from '../forums/input.service';
 import { newJoinCode } from '../forums/joinCode';
 import { Upp } from '../admin/upp.model';
+import { toAuthUser } from '../auth/passport';
+import { User } from '../auth/user.model';
+import { CaseModel } from '../inbox/case.model';
+import { reply } from '../inbox/case.service';
 
 export interface DemoRefs {
   upps: Map<string, string>;
@@ -112,6 +116,9 @@ async function addInputs(ctx: ServiceContext, forumId: string, items: DemoInput[
         { _id: forumId },
         { $inc: { 'counts.pending': -1, 'counts.published': 1 } },
       );
+      // Published inputs that were routed open a case in the UPP's inbox, as at approval.
+      const doc = await InputModel.findById(input.id);
+      if (doc) await ctx.onPublished(doc);
     }
     for (const voter of voters.slice(0, votes)) {
       await voteInput(ctx, { participantId: voter }, input.id, true);
@@ -172,5 +179,17 @@ export async function seedDemoForums(
   });
   await addInputs(ctx, live._id.toString(), LIVE_INPUTS);
   await addInputs(ctx, open._id.toString(), ASYNC_INPUTS);
+  await answerOne(ctx, refs);
   return { liveCode: live.code };
+}
+
+/** The demo UPP head has already answered one item, so the citizen side shows a reply. */
+async function answerOne(ctx: ServiceContext, refs: DemoRefs): Promise<void> {
+  const head = await User.findById(refs.users.get('upp_head'));
+  const first = await CaseModel.findOne({ uppId: head?.uppIds[0] }).sort({ receivedAt: 1 });
+  if (!head || !first) return;
+  await reply(ctx, toAuthUser(head), first._id.toString(), {
+    text: 'Terima kasih atas masukannya. Mulai bulan depan kami membuka antrian daring dan loket tambahan setiap Sabtu pagi.',
+    resolve: false,
+  });
 }
