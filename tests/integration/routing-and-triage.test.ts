@@ -8,6 +8,8 @@ import { CorrectionModel } from '../../server/routing/routing.models';
 import { TrainingManager } from '../../server/routing/training';
 import type { RoutingEngine } from '../../server/routing/engine';
 import { buildAgency, buildForum, buildUpp, buildUser, PASSWORD } from '../helpers/factories';
+import { Upp } from '../../server/admin/upp.model';
+import { candidateUpps, resolveUpp } from '../../server/routing/upp-resolver';
 import { Client } from '../helpers/http';
 import { startTestApp, type TestApp } from '../helpers/testApp';
 
@@ -157,5 +159,41 @@ describe('routing every input to the UPP that must act on it', () => {
       uppId: w.pupr._id.toString(),
     });
     expect(headRoute.status).toBe(403);
+  });
+
+  it('narrows the UPPs delivering a service by the forum host, agency and region', async () => {
+    const a1 = await buildAgency();
+    const a2 = await buildAgency();
+    const north = await buildUpp(a1._id, {
+      name: 'Puskesmas Utara',
+      serviceCodes: ['SHT-0125-01'],
+    });
+    await Upp.updateOne({ _id: north._id }, { $set: { region: 'Kota Utara' } });
+    const south = await buildUpp(a2._id, {
+      name: 'Puskesmas Selatan',
+      serviceCodes: ['SHT-0125-01'],
+    });
+    await Upp.updateOne({ _id: south._id }, { $set: { region: 'Kota Selatan' } });
+    const hostNorth = await buildUpp(a1._id);
+    const place = (host: typeof hostNorth, region: string) => ({
+      hostUppId: host._id,
+      coHostUppIds: [],
+      agencyId: host.agencyId,
+      region,
+    });
+    // Same agency as the forum's host wins.
+    expect((await resolveUpp('SHT-0125-01', place(hostNorth, 'Kota Utara')))?.name).toBe(
+      'Puskesmas Utara',
+    );
+    // The host itself wins when it delivers the service.
+    expect((await resolveUpp('SHT-0125-01', place(south, 'Kota Utara')))?.name).toBe(
+      'Puskesmas Selatan',
+    );
+    // A forum elsewhere, with neither agency nor region matching: ambiguous, so triage.
+    const a3 = await buildAgency();
+    const elsewhere = await buildUpp(a3._id);
+    expect(await resolveUpp('SHT-0125-01', place(elsewhere, 'Kota Timur'))).toBeNull();
+    const ranked = await candidateUpps('SHT-0125-01', place(elsewhere, 'Kota Selatan'));
+    expect(ranked[0]?.name).toBe('Puskesmas Selatan');
   });
 });
