@@ -277,4 +277,37 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     expect(log.body.entries.map((e) => e.action)).toEqual(['forum.status', 'approve']);
     expect(JSON.stringify(log.body)).not.toContain(world.facilitator.email);
   });
+
+  it('resyncs a client that was offline from a snapshot with a newer cursor, and counts who is online', async () => {
+    const forum = await buildForum(world.upp, { settings: { moderation: 'post' } });
+    const forumId = forum._id.toString();
+    const a = await citizen();
+    const presence: number[] = [];
+    a.socket.on('forum.presence', (p) => presence.push(p.online));
+    const first = unwrap(await a.socket.emitWithAck('forum.join', { forumId }));
+    const b = await citizen();
+    unwrap(await b.socket.emitWithAck('forum.join', { forumId }));
+    await eventually(() => presence.includes(2));
+
+    // A goes offline; meanwhile B posts and the facilitator answers it.
+    a.socket.disconnect();
+    const posted = await b.http.post<{ input: Input }>(`/api/forums/${forumId}/inputs`, {
+      text: 'Apakah pendaftaran akta bisa lewat WhatsApp?',
+      kind: 'question',
+      idempotencyKey: 'resync-0000001',
+    });
+    const fac = new Client(app.baseUrl);
+    await fac.login(world.facilitator.email, PASSWORD);
+    await fac.post(`/api/inputs/${posted.body.input.id}/answer`, { note: 'Bisa, nomor di papan.' });
+    await eventually(() => presence.length > 0);
+
+    // A comes back: a new connection and the snapshot carry everything it missed.
+    const again = await openSocket(a.http);
+    sockets.push(again);
+    const snap = unwrap(await again.emitWithAck('forum.join', { forumId }));
+    expect(snap.cursor).toBeGreaterThan(first.cursor);
+    const item = snap.inputs.find((i) => i.id === posted.body.input.id);
+    expect(item?.citizenStatus).toBe('answered');
+    expect(item?.answered?.note).toBe('Bisa, nomor di papan.');
+  });
 });
