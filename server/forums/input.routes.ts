@@ -14,7 +14,9 @@ import {
   SimilarQuery,
   VoteBody,
 } from '../../shared/schemas/input';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Api } from '../http/api';
+import { AppError } from '../http/errors';
 import type { ServiceContext } from './context';
 import * as inputs from './input.service';
 import * as mod from './moderation.service';
@@ -23,7 +25,21 @@ const tag = 'inputs';
 const InputRes = z.object({ input: Input });
 const VoteRes = z.object({ inputId: z.string(), votes: z.number().int(), voted: z.boolean() });
 
+/** Per-browser limits that stop floods without bothering a real participant. */
+function limiter(limit: number, message: string) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => req.participantId ?? ipKeyGenerator(req.ip ?? ''),
+    handler: (_req, _res, next) => next(new AppError(429, 'rate_limited', message)),
+  });
+}
+
 export function inputRoutes(api: Api, ctx: ServiceContext): void {
+  const submitLimit = limiter(20, 'Terlalu banyak masukan dalam satu menit. Tunggu sebentar.');
+  const voteLimit = limiter(120, 'Terlalu banyak dukungan dalam satu menit. Tunggu sebentar.');
   api
     .route({
       method: 'post',
@@ -32,6 +48,7 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       summary: 'Submit an input (201; 200 when the idempotency key was already stored)',
       tag,
       access: 'public',
+      before: [submitLimit],
       params: IdParams,
       body: InputCreate,
       status: 201,
@@ -93,6 +110,7 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       summary: 'Upvote (voted: true) or withdraw the vote',
       tag,
       access: 'public',
+      before: [voteLimit],
       params: IdParams,
       body: VoteBody,
       response: VoteRes,

@@ -42,7 +42,32 @@ function handle<S extends z.ZodType, T>(
   };
 }
 
+/** At most `limit` calls per minute for one socket. */
+function perMinute(limit: number): () => boolean {
+  let windowStart = Date.now();
+  let count = 0;
+  return () => {
+    const now = Date.now();
+    if (now - windowStart > 60_000) {
+      windowStart = now;
+      count = 0;
+    }
+    count += 1;
+    return count <= limit;
+  };
+}
+
+const tooMany = (): never => {
+  throw new AppError(
+    429,
+    'rate_limited',
+    'Terlalu banyak permintaan dalam satu menit. Tunggu sebentar.',
+  );
+};
+
 export function registerForumHandlers(socket: AppSocket, ctx: ServiceContext): void {
+  const submitAllowed = perMinute(20);
+  const voteAllowed = perMinute(120);
   const viewer = (): Viewer => ({
     user: (socket.request as { user?: Express.User }).user,
     participantId: socket.data.participantId,
@@ -72,6 +97,7 @@ export function registerForumHandlers(socket: AppSocket, ctx: ServiceContext): v
   socket.on(
     'input.create',
     handle(InputCreatePayload, async ({ forumId, ...body }) => {
+      if (!submitAllowed()) tooMany();
       const r = await submitInput(ctx, viewer(), forumId, body);
       return r.input;
     }),
@@ -79,7 +105,10 @@ export function registerForumHandlers(socket: AppSocket, ctx: ServiceContext): v
 
   socket.on(
     'input.vote',
-    handle(InputVotePayload, ({ inputId, voted }) => voteInput(ctx, viewer(), inputId, voted)),
+    handle(InputVotePayload, async ({ inputId, voted }) => {
+      if (!voteAllowed()) tooMany();
+      return voteInput(ctx, viewer(), inputId, voted);
+    }),
   );
 
   socket.on('disconnecting', () => {

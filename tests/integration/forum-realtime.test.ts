@@ -310,4 +310,21 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     expect(item?.citizenStatus).toBe('answered');
     expect(item?.answered?.note).toBe('Bisa, nomor di papan.');
   });
+
+  it('slows down a browser that floods a forum with inputs', async () => {
+    const forum = await buildForum(world.upp);
+    const c = await citizen();
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i += 1) {
+      const r = await c.http.post(`/api/forums/${forum._id}/inputs`, {
+        text: `Masukan uji nomor ${i} tentang antrian layanan`,
+        kind: 'suggestion',
+        idempotencyKey: `flood-${String(i).padStart(8, '0')}`,
+      });
+      statuses.push(r.status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    expect(await InputModel.countDocuments({ forumId: forum._id })).toBe(20);
+  });
 });
