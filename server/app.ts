@@ -95,9 +95,17 @@ export function createApp(deps: AppDeps): App {
     await store.destroyForUser(userId);
     io.in(rooms.user(userId)).disconnectSockets(true);
   };
+  const endOtherSessions = async (userId: string, keepSid: string): Promise<void> => {
+    for (const sid of await store.destroyForUser(userId, keepSid)) disconnectSession(sid);
+  };
 
   const api = new Api();
-  registerRoutes(api, ctx, domain, { config, disconnectSession, endUserSessions });
+  registerRoutes(api, ctx, domain, {
+    config,
+    disconnectSession,
+    endUserSessions,
+    endOtherSessions,
+  });
 
   app.use(securityHeaders(secure));
   app.use(cookieParser(config.sessionSecret));

@@ -50,6 +50,7 @@ export interface RouteDeps {
   config: Config;
   disconnectSession: (sid: string) => void;
   endUserSessions: (userId: string) => Promise<void>;
+  endOtherSessions: (userId: string, keepSid: string) => Promise<void>;
 }
 
 export function registerRoutes(
@@ -62,6 +63,7 @@ export function registerRoutes(
   authRoutes(api, {
     loginRateLimit: r.config.loginRateLimit,
     disconnectSession: r.disconnectSession,
+    endOtherSessions: r.endOtherSessions,
   });
   adminRoutes(api, { endUserSessions: r.endUserSessions });
   adminExtraRoutes(api, deps.calendar);

@@ -1,14 +1,22 @@
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { LoginBody, MeResponse, RegisterBody, SessionUser } from '../../shared/schemas/auth';
+import {
+  LoginBody,
+  MeResponse,
+  PasswordChangeBody,
+  RegisterBody,
+  SessionUser,
+} from '../../shared/schemas/auth';
 import type { Api } from '../http/api';
 import { AppError } from '../http/errors';
-import { login, logout, presentUser, register } from './auth.service';
+import { changePassword, login, logout, presentUser, register } from './auth.service';
 
 export interface AuthRouteDeps {
   loginRateLimit: number;
   /** Disconnects every socket of a session (called at logout). */
   disconnectSession: (sid: string) => void;
+  /** Ends every other session of a user (after a password change). */
+  endOtherSessions: (userId: string, keepSid: string) => Promise<void>;
 }
 
 export function authRoutes(api: Api, deps: AuthRouteDeps): void {
@@ -66,6 +74,22 @@ export function authRoutes(api: Api, deps: AuthRouteDeps): void {
       const sid = await logout(req);
       deps.disconnectSession(sid);
       res.clearCookie('fp.sid', { path: '/' });
+      return undefined;
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/auth/password',
+    name: 'auth.password',
+    summary: "Change one's own password; the user's other sessions end",
+    tag: 'auth',
+    access: 'user',
+    before: [limiter],
+    body: PasswordChangeBody,
+    handler: async ({ req, user, body }) => {
+      await changePassword(user!, body);
+      await deps.endOtherSessions(user!.id, req.sessionID);
       return undefined;
     },
   });

@@ -1,9 +1,14 @@
 import type { Request } from 'express';
 import passport from 'passport';
-import type { LoginBody, RegisterBody, SessionUser } from '../../shared/schemas/auth';
+import type {
+  LoginBody,
+  PasswordChangeBody,
+  RegisterBody,
+  SessionUser,
+} from '../../shared/schemas/auth';
 import { ROLE_HOME } from '../../shared/domain/roles';
 import { AppError, conflict } from '../http/errors';
-import { hashPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { toAuthUser } from './passport';
 import type { AuthUser } from './types';
 import { User } from './user.model';
@@ -69,4 +74,17 @@ export async function register(req: Request, body: RegisterBody): Promise<AuthUs
   await regenerate(req);
   await logIn(req, user);
   return user;
+}
+
+/** Changes the signed-in user's password after checking the current one. */
+export async function changePassword(user: AuthUser, body: PasswordChangeBody): Promise<void> {
+  const doc = await User.findById(user.id);
+  if (!doc || !(await verifyPassword(body.currentPassword, doc.passwordHash))) {
+    throw new AppError(400, 'validation', 'Kata sandi saat ini salah.');
+  }
+  if (body.currentPassword === body.newPassword) {
+    throw new AppError(400, 'validation', 'Kata sandi baru harus berbeda dari yang lama.');
+  }
+  doc.passwordHash = await hashPassword(body.newPassword);
+  await doc.save();
 }

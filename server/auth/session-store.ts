@@ -86,10 +86,11 @@ export class MongooseSessionStore extends session.Store {
       .catch((err: unknown) => cb?.(err));
   }
 
-  /** Removes every session of a user (used when an admin deactivates an account). */
-  async destroyForUser(userId: string): Promise<string[]> {
-    const docs = await SessionModel.find({ userId }, { _id: 1 }).lean();
-    await SessionModel.deleteMany({ userId });
+  /** Removes every session of a user except `keepSid` (deactivation, password change). */
+  async destroyForUser(userId: string, keepSid?: string): Promise<string[]> {
+    const filter = keepSid ? { userId, _id: { $ne: keepSid } } : { userId };
+    const docs = await SessionModel.find(filter, { _id: 1 }).lean();
+    await SessionModel.deleteMany(filter);
     return docs.map((d) => d._id);
   }
 }

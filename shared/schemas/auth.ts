@@ -52,3 +52,10 @@ export const MeResponse = z.object({
   participantId: z.string().nullable(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/** POST /api/auth/password: change one's own password (other sessions end). */
+export const PasswordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(LIMITS.passwordMax),
+  newPassword: Password,
+});
+export type PasswordChangeBody = z.infer<typeof PasswordChangeBody>;

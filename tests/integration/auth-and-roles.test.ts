@@ -176,3 +176,28 @@ describe('accounts, sessions and roles', () => {
     expect(r.body).toMatchObject({ error: { code: 'not_found' } });
   });
 });
+
+describe('changing one own password', () => {
+  it('needs the current password, then ends the other sessions and keeps this one', async () => {
+    const user = await buildWorld().then((w) => w.head);
+    const here = new Client(app.baseUrl);
+    const elsewhere = new Client(app.baseUrl);
+    await here.login(user.email, PASSWORD);
+    await elsewhere.login(user.email, PASSWORD);
+    const wrong = await here.post<{ error: { message: string } }>('/api/auth/password', {
+      currentPassword: 'not-my-password',
+      newPassword: 'a-brand-new-secret-1',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/saat ini salah/);
+    const ok = await here.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'a-brand-new-secret-1',
+    });
+    expect(ok.status).toBe(204);
+    expect((await here.get<{ user: unknown }>('/api/auth/me')).body.user).not.toBeNull();
+    expect((await elsewhere.get<{ user: unknown }>('/api/auth/me')).body.user).toBeNull();
+    const again = new Client(app.baseUrl);
+    await again.login(user.email, 'a-brand-new-secret-1');
+  });
+});

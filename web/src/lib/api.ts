@@ -149,6 +149,8 @@ export const authApi = {
   register: (email: string, password: string, displayName: string) =>
     api.post<{ user: SessionUser }>('/auth/register', { email, password, displayName }),
   logout: () => api.post<undefined>('/auth/logout'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<undefined>('/auth/password', { currentPassword, newPassword }),
 };
 
 /** A random key for idempotent submissions (works without a secure context). */

@@ -4,6 +4,15 @@ import { enStaff } from './en-staff';
 
 const enPublic: Record<Exclude<MessageKey, keyof typeof enStaff>, string> = {
   'app.name': 'Forum Publik',
+  'account.title': 'My account',
+  'account.hint': 'Change your password. Sessions on other devices will end.',
+  'account.current': 'Current password',
+  'account.new': 'New password',
+  'account.confirm': 'Repeat the new password',
+  'account.mismatch': 'The new password and its repetition differ.',
+  'account.done': 'Password changed.',
+  'account.save': 'Change password',
+  'nav.account': 'Account',
   'nav.label': 'Main navigation',
   'nav.forums': 'Forums',
   'nav.console': 'Console',

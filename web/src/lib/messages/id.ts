@@ -4,6 +4,15 @@ import { idStaff } from './id-staff';
 /** Public pages and forums; staff workspaces are in id-staff.ts. */
 const idPublic = {
   'app.name': 'Forum Publik',
+  'account.title': 'Akun saya',
+  'account.hint': 'Ganti kata sandi Anda. Sesi di perangkat lain akan diakhiri.',
+  'account.current': 'Kata sandi saat ini',
+  'account.new': 'Kata sandi baru',
+  'account.confirm': 'Ulangi kata sandi baru',
+  'account.mismatch': 'Kata sandi baru dan ulangannya tidak sama.',
+  'account.done': 'Kata sandi berhasil diganti.',
+  'account.save': 'Ganti kata sandi',
+  'nav.account': 'Akun',
   'nav.label': 'Navigasi utama',
   'nav.forums': 'Forum',
   'nav.console': 'Konsol',
