@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: installs what is missing, then runs the check and the three test tiers in order.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies, ensureWebBuild } from './start.mjs';
@@ -21,14 +22,45 @@ function tier(name, args) {
     process.exit(r.status ?? 1);
   }
 }
+const reports = path.join(root, 'test-artifacts');
+mkdirSync(reports, { recursive: true });
+for (const project of ['unit', 'integration', 'e2e']) {
+  rmSync(path.join(reports, `vitest-${project}.json`), { force: true });
+}
+/** vitest for one project, with a JSON report to count the tests. */
+function vitestArgs(project) {
+  const out = path.join(reports, `vitest-${project}.json`);
+  return [
+    'exec',
+    '--',
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${out}`,
+  ];
+}
 function summary() {
   console.log('\nSummary:');
   for (const r of results) console.log(`  ${r.ok ? '✔' : '✖'} ${r.name} (${r.secs}s)`);
+  let passed = 0;
+  let failed = 0;
+  for (const project of ['unit', 'integration', 'e2e']) {
+    const file = path.join(reports, `vitest-${project}.json`);
+    if (!existsSync(file)) continue;
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    passed += r.numPassedTests ?? 0;
+    // A file that failed to load counts as a failure too.
+    failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+  }
+  console.log(`\nTests: ${passed} passed, ${failed} failed`);
 }
 
 tier('check (format, lint, typecheck, svelte-check)', ['run', '--silent', 'check']);
-tier('unit tests', ['run', '--silent', 'test:unit']);
-tier('integration tests (real FerretDB, real sockets)', ['run', '--silent', 'test:integration']);
+tier('unit tests', vitestArgs('unit'));
+tier('integration tests (real FerretDB, real sockets)', vitestArgs('integration'));
 ensureWebBuild();
-tier('end-to-end tests (Chromium)', ['run', '--silent', 'test:e2e']);
+tier('end-to-end tests (Chromium)', vitestArgs('e2e'));
 summary();
