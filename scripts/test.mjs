@@ -52,8 +52,8 @@ function summary() {
     if (!existsSync(file)) continue;
     const r = JSON.parse(readFileSync(file, 'utf8'));
     passed += r.numPassedTests ?? 0;
-    // A file that failed to load counts as a failure too.
-    failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+    // A file that failed to load (no test ran in it) counts as one failure.
+    failed += r.numFailedTests || r.numFailedTestSuites || 0;
   }
   console.log(`\nTests: ${passed} passed, ${failed} failed`);
 }
