@@ -4,6 +4,8 @@ import { enStaff } from './en-staff';
 
 const enPublic: Record<Exclude<MessageKey, keyof typeof enStaff>, string> = {
   'app.name': 'Forum Publik',
+  'submit.email': 'E-mail (optional)',
+  'submit.emailHint': "only to send you the UPP's answer; never shown",
   'account.title': 'My account',
   'account.hint': 'Change your password. Sessions on other devices will end.',
   'account.current': 'Current password',

@@ -4,6 +4,8 @@ import { idStaff } from './id-staff';
 /** Public pages and forums; staff workspaces are in id-staff.ts. */
 const idPublic = {
   'app.name': 'Forum Publik',
+  'submit.email': 'Email (opsional)',
+  'submit.emailHint': 'hanya untuk mengirim jawaban UPP kepada Anda; tidak ditampilkan',
   'account.title': 'Akun saya',
   'account.hint': 'Ganti kata sandi Anda. Sesi di perangkat lain akan diakhiri.',
   'account.current': 'Kata sandi saat ini',
