@@ -70,7 +70,18 @@ async function main(): Promise<void> {
   await seedCatalog((l) => console.log(l));
   if (config.seedDemo) await seedDemo({ log: (l) => console.log(l), ctx });
 
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new ConfigError(
+              `Port ${config.port} sudah dipakai / is already in use: stop the other process or set PORT.`,
+            )
+          : err,
+      ),
+    );
+    server.listen(config.port, config.host, resolve);
+  });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   console.log(`[http] Forum Publik siap / ready: http://localhost:${port}`);

@@ -102,6 +102,12 @@ export async function startEmbeddedDb(opts: EmbeddedDbOptions): Promise<Embedded
   };
 
   child = launch();
+  // Never leave FerretDB running when this process ends, however it ends.
+  const killOnExit = (): void => {
+    stopping = true;
+    child?.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   await waitForPort(port, 30_000, () => child !== undefined);
   return {
     uri: `mongodb://127.0.0.1:${port}/forum`,
@@ -109,6 +115,7 @@ export async function startEmbeddedDb(opts: EmbeddedDbOptions): Promise<Embedded
     pid: () => child?.pid,
     stop: async () => {
       stopping = true;
+      process.off('exit', killOnExit);
       const c = child;
       if (!c || c.exitCode !== null) return;
       await new Promise<void>((resolve) => {
