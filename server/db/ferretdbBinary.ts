@@ -20,8 +20,10 @@ export function ferretdbPath(toolsDir: string): string {
   return path.join(toolsDir, 'bin', 'ferretdb');
 }
 
-function findGo(): string | undefined {
-  for (const candidate of ['go', '/usr/local/go/bin/go', '/usr/lib/go/bin/go']) {
+export const GO_CANDIDATES = ['go', '/usr/local/go/bin/go', '/usr/lib/go/bin/go'];
+
+function findGo(candidates: readonly string[]): string | undefined {
+  for (const candidate of candidates) {
     const r = spawnSync(candidate, ['version'], { encoding: 'utf8' });
     if (r.status === 0) return candidate;
   }
@@ -35,10 +37,11 @@ function findGo(): string | undefined {
 export async function ensureFerretdb(
   toolsDir: string,
   log: (line: string) => void = (l) => process.stderr.write(l + '\n'),
+  goCandidates: readonly string[] = GO_CANDIDATES,
 ): Promise<string> {
   const bin = ferretdbPath(toolsDir);
   if (existsSync(bin)) return bin;
-  const go = findGo();
+  const go = findGo(goCandidates);
   if (!go) {
     throw new MissingDatabaseError(
       [
