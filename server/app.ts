@@ -9,6 +9,7 @@ import { participantCookie } from './auth/participant';
 import { MongooseSessionStore } from './auth/session-store';
 import type { Config } from './config';
 import { Api } from './http/api';
+import { audit } from './audit/audit.service';
 import { apiNotFound, errorHandler } from './http/errors';
 import { buildOpenApi } from './http/openapi';
 import { originCheck, rejectOperators, securityHeaders } from './http/security';
@@ -99,7 +100,7 @@ export function createApp(deps: AppDeps): App {
     for (const sid of await store.destroyForUser(userId, keepSid)) disconnectSession(sid);
   };
 
-  const api = new Api();
+  const api = new Api((user, action, target) => audit(user, action, target));
   registerRoutes(api, ctx, domain, {
     config,
     disconnectSession,

@@ -63,7 +63,7 @@ function checkSchedule(s: {
   }
 }
 
-export async function createForum(ctx: ServiceContext, user: AuthUser, body: ForumCreate) {
+export async function createForum(_ctx: ServiceContext, user: AuthUser, body: ForumCreate) {
   const host = await Upp.findById(body.hostUppId);
   if (!host) throw badRequest('UPP penyelenggara tidak ditemukan.');
   if (!policies.runForumsFor(user, host._id.toString(), host.agencyId.toString())) {
@@ -92,7 +92,6 @@ export async function createForum(ctx: ServiceContext, user: AuthUser, body: For
   for (let attempt = 0; attempt < 8; attempt += 1) {
     try {
       const f = await ForumModel.create({ ...fields, code: newJoinCode() });
-      void ctx;
       return presentOne(f, user);
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
@@ -102,7 +101,7 @@ export async function createForum(ctx: ServiceContext, user: AuthUser, body: For
 }
 
 export async function updateForum(
-  ctx: ServiceContext,
+  _ctx: ServiceContext,
   user: AuthUser,
   id: string,
   body: ForumUpdate,
@@ -121,7 +120,6 @@ export async function updateForum(
   }
   if (body.settings) f.set('settings', body.settings);
   await f.save();
-  void ctx;
   return presentOne(f, user);
 }
 

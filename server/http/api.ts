@@ -34,6 +34,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   status?: number;
   /** Middleware run before auth, e.g. a rate limiter. */
   before?: RequestHandler[];
+  /**
+   * Whether a successful call by staff is written to the audit log (default: every non-GET
+   * call). Services that record a richer entry themselves set false.
+   */
+  audit?: boolean;
   handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown> | unknown;
 }
 
@@ -76,10 +81,15 @@ export function checkAccess(access: Access, user: Express.User | undefined): voi
   if (!access.includes(user.role)) throw forbidden();
 }
 
+/** Records one staff action (wired to the audit log by the app). */
+export type AuditHook = (user: Express.User, action: string, target: string) => Promise<void>;
+
 /** A router whose routes also describe themselves for the OpenAPI document. */
 export class Api {
   readonly router = Router();
   readonly docs: RouteDoc[] = [];
+
+  constructor(private readonly auditHook?: AuditHook) {}
 
   route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
     spec: RouteSpec<B, Q, P>,
@@ -97,6 +107,10 @@ export class Api {
           params: parse(spec.params, req.params, 'path') as z.output<P>,
         };
         const result = await spec.handler(ctx);
+        const audited = spec.audit ?? spec.method !== 'get';
+        if (audited && req.user && req.user.role !== 'citizen' && this.auditHook) {
+          await this.auditHook(req.user, spec.name, req.originalUrl.split('?')[0] ?? '');
+        }
         if (res.headersSent) return;
         // A handler may have set its own status (e.g. 503 from health).
         const status = res.statusCode !== 200 ? res.statusCode : spec.status;

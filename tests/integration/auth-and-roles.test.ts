@@ -121,6 +121,28 @@ describe('accounts, sessions and roles', () => {
     expect(me.body.user).toMatchObject({ uppIds: [u.body.upp.id], home: '/upp' });
   });
 
+  it('writes every staff action to the audit log, readable by admins only', async () => {
+    const admin = new Client(app.baseUrl);
+    await admin.login(world.admin.email, PASSWORD);
+    await admin.post('/api/admin/agencies', {
+      name: 'Pemerintah Kota Audit',
+      slug: 'kota-audit',
+      level: 'kab/kota',
+      region: 'Kota Audit',
+    });
+    const log = await admin.get<{
+      entries: { action: string; actorName: string; target: string }[];
+    }>('/api/admin/audit');
+    expect(log.body.entries[0]).toMatchObject({
+      action: 'agency.create',
+      target: '/api/admin/agencies',
+    });
+    expect(log.body.entries.map((e) => e.action)).toContain('auth.login');
+    const fac = new Client(app.baseUrl);
+    await fac.login(world.facilitator.email, PASSWORD);
+    expect((await fac.get('/api/admin/audit')).status).toBe(403);
+  });
+
   it('validates admin input with field messages', async () => {
     const admin = new Client(app.baseUrl);
     await admin.login(world.admin.email, PASSWORD);
