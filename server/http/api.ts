@@ -109,7 +109,10 @@ export class Api {
         const result = await spec.handler(ctx);
         const audited = spec.audit ?? spec.method !== 'get';
         if (audited && req.user && req.user.role !== 'citizen' && this.auditHook) {
-          await this.auditHook(req.user, spec.name, req.originalUrl.split('?')[0] ?? '');
+          // The action is stored already: a failed audit write is logged, not shown as a failure.
+          await this.auditHook(req.user, spec.name, req.originalUrl.split('?')[0] ?? '').catch(
+            (err: unknown) => console.error('[audit] could not record', spec.name, err),
+          );
         }
         if (res.headersSent) return;
         // A handler may have set its own status (e.g. 503 from health).
