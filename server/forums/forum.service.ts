@@ -166,19 +166,19 @@ async function changeStatusLocked(
   return presentOne(updated, user);
 }
 
+/** Statuses anyone may see; drafts and scheduled forums only for those who run them. */
+const PUBLIC_STATUSES: readonly string[] = ['open', 'live', 'closed', 'archived'];
+
 export async function listForums(user: AuthUser | undefined, q: ForumListQuery) {
   const filter: Record<string, unknown> = {};
   if (q.status === 'active') filter.status = { $in: ACCEPTING_STATUSES };
   else if (q.status !== 'all') filter.status = q.status;
   if (q.type) filter.type = q.type;
   const mine = q.mine === 'true';
-  if (!mine && q.status !== 'active' && !policies.isStaff(user)) {
-    // The public sees forums that have been opened at least once.
-    filter.status = q.status === 'all' ? { $in: ['open', 'live', 'closed'] } : filter.status;
-    if (['draft', 'scheduled', 'archived'].includes(String(q.status))) return [];
-  }
   const docs = await ForumModel.find(filter).sort({ 'schedule.opensAt': -1 }).limit(200);
-  const visible = mine ? docs.filter((f) => canModerate(user, f)) : docs;
+  const visible = docs.filter((f) =>
+    mine ? canModerate(user, f) : PUBLIC_STATUSES.includes(f.status) || canModerate(user, f),
+  );
   return presentForums(visible, user);
 }
 

@@ -327,4 +327,18 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     expect(statuses[20]).toBe(429);
     expect(await InputModel.countDocuments({ forumId: forum._id })).toBe(20);
   });
+
+  it('shows drafts only to those who run the forum', async () => {
+    const draft = await buildForum(world.upp, { status: 'draft', title: 'Draf forum rahasia' });
+    const ids = (r: { body: { forums: { id: string }[] } }) => r.body.forums.map((f) => f.id);
+    const anon = await citizen();
+    expect(ids(await anon.http.get(`/api/forums?status=all`))).not.toContain(draft._id.toString());
+    expect((await anon.http.get(`/api/forums/${draft._id}`)).status).toBe(404);
+    const fac = new Client(app.baseUrl);
+    await fac.login(world.facilitator.email, PASSWORD);
+    expect(ids(await fac.get(`/api/forums?status=all&mine=true`))).toContain(draft._id.toString());
+    const head = new Client(app.baseUrl);
+    await head.login(world.head.email, PASSWORD);
+    expect(ids(await head.get(`/api/forums?status=all`))).not.toContain(draft._id.toString());
+  });
 });
