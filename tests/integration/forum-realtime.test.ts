@@ -341,4 +341,29 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     await head.login(world.head.email, PASSWORD);
     expect(ids(await head.get(`/api/forums?status=all`))).not.toContain(draft._id.toString());
   });
+
+  it('lets the facilitators of a co-hosting UPP moderate too', async () => {
+    const fac = new Client(app.baseUrl);
+    await fac.login(world.facilitator.email, PASSWORD);
+    const now = Date.now();
+    const created = await fac.post<{ forum: { id: string; coHosts: { id: string }[] } }>(
+      '/api/forums',
+      {
+        hostUppId: world.upp._id.toString(),
+        coHostUppIds: [world.otherUpp._id.toString()],
+        title: 'Forum bersama dua UPP',
+        type: 'async',
+        schedule: {
+          opensAt: new Date(now).toISOString(),
+          closesAt: new Date(now + 86_400_000).toISOString(),
+        },
+      },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.forum.coHosts.map((u) => u.id)).toEqual([world.otherUpp._id.toString()]);
+    const co = new Client(app.baseUrl);
+    await co.login(world.otherFacilitator.email, PASSWORD);
+    const r = await co.post(`/api/forums/${created.body.forum.id}/status`, { status: 'open' });
+    expect(r.status).toBe(200);
+  });
 });

@@ -4,6 +4,7 @@ import { enStaff } from './en-staff';
 
 const enPublic: Record<Exclude<MessageKey, keyof typeof enStaff>, string> = {
   'app.name': 'Forum Publik',
+  'create.coHosts': 'Co-hosting UPPs (optional)',
   'submit.email': 'E-mail (optional)',
   'submit.emailHint': "only to send you the UPP's answer; never shown",
   'account.title': 'My account',

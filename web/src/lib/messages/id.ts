@@ -4,6 +4,7 @@ import { idStaff } from './id-staff';
 /** Public pages and forums; staff workspaces are in id-staff.ts. */
 const idPublic = {
   'app.name': 'Forum Publik',
+  'create.coHosts': 'UPP mitra penyelenggara (opsional)',
   'submit.email': 'Email (opsional)',
   'submit.emailHint': 'hanya untuk mengirim jawaban UPP kepada Anda; tidak ditampilkan',
   'account.title': 'Akun saya',
