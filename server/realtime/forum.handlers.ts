@@ -3,8 +3,7 @@ import { ForumJoinPayload, InputCreatePayload, InputVotePayload, rooms } from '.
 import type { Ack } from '../../shared/schemas/common';
 import { AppError } from '../http/errors';
 import type { ServiceContext } from '../forums/context';
-import { findForum, snapshot } from '../forums/forum.service';
-import { canModerate } from '../forums/forum.policy';
+import { snapshot } from '../forums/forum.service';
 import { submitInput, voteInput } from '../forums/input.service';
 import type { Viewer } from '../forums/viewer';
 import type { AppSocket } from './io';
@@ -78,8 +77,7 @@ export function registerForumHandlers(socket: AppSocket, ctx: ServiceContext): v
     handle(ForumJoinPayload, async ({ forumId }) => {
       const snap = await snapshot(viewer(), forumId);
       await socket.join(rooms.forum(forumId));
-      const forum = await findForum(forumId);
-      if (canModerate(viewer().user, forum)) await socket.join(rooms.forumStaff(forumId));
+      if (snap.forum.canModerate) await socket.join(rooms.forumStaff(forumId));
       void ctx.realtime.presence(forumId);
       return snap;
     }),

@@ -12,7 +12,6 @@ import {
 } from '../../shared/schemas/routing';
 import type { Api } from '../http/api';
 import type { ServiceContext } from '../forums/context';
-import { InputModel } from '../forums/input.model';
 import * as routing from './routing.service';
 import { listVersions, type TrainingManager } from './training';
 
@@ -59,19 +58,9 @@ export function routingRoutes(
       params: IdParams,
       body: RouteBody,
       response: z.object({ input: Input }),
-      handler: async ({ user, params, body }) => {
-        const wasTriage = await InputModel.exists({ _id: params.id, 'routing.triage': true });
-        return {
-          input: await routing.routeByHand(
-            ctx,
-            deps,
-            user!,
-            params.id,
-            body,
-            wasTriage ? 'triage' : 'reroute',
-          ),
-        };
-      },
+      handler: async ({ user, params, body }) => ({
+        input: await routing.routeByHand(ctx, deps, user!, params.id, body),
+      }),
     })
     .route({
       method: 'get',

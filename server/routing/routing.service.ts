@@ -82,7 +82,8 @@ export async function routeByHand(
   user: AuthUser,
   inputId: string,
   body: RouteBody,
-  kind: 'triage' | 'reroute' | 'not_our_authority' = 'triage',
+  /** Omitted: `triage` when the input waited in triage, else `reroute`. */
+  kind?: 'triage' | 'reroute' | 'not_our_authority',
 ) {
   const found = await findInput(inputId);
   return forumLock.run(found.forumId.toString(), async () => {
@@ -91,9 +92,10 @@ export async function routeByHand(
     const upp = await Upp.findById(body.uppId);
     if (!upp) throw badRequest('UPP tujuan tidak ditemukan.');
     const fromUpp = input.routing?.uppId?.toString() ?? null;
+    const why = kind ?? (input.routing?.triage !== false ? 'triage' : 'reroute');
     const mayRoute =
       canModerate(user, forum) ||
-      (kind === 'not_our_authority' && !!fromUpp && user.uppIds.includes(fromUpp)) ||
+      (why === 'not_our_authority' && !!fromUpp && user.uppIds.includes(fromUpp)) ||
       policies.manageAgency(user, upp.agencyId.toString());
     if (!mayRoute) throw forbidden('Anda tidak berwenang merutekan masukan ini.');
     if (body.serviceCode) {
@@ -113,7 +115,7 @@ export async function routeByHand(
       },
       to: { sector: body.sector, serviceCode: body.serviceCode, uppId: upp._id },
       reason: cleanText(body.reason),
-      kind,
+      kind: why,
       actorId: user.id,
       actorRole: user.role,
     });
@@ -135,7 +137,7 @@ export async function routeByHand(
       user,
       'input.route',
       `input:${input._id}`,
-      `${kind} → ${upp.name} (${body.sector})`,
+      `${why} → ${upp.name} (${body.sector})`,
     );
     await deps.onRouted?.(input, user);
     return (await presentFor({ user }, [input], true))[0]!;
