@@ -133,12 +133,7 @@ export async function routeByHand(
       deadline: await deps.engine.deadlineFor(body.serviceCode, now),
     };
     await input.save();
-    await audit(
-      user,
-      'input.route',
-      `input:${input._id}`,
-      `${why} → ${upp.name} (${body.sector})`,
-    );
+    await audit(user, 'input.route', `input:${input._id}`, `${why} → ${upp.name} (${body.sector})`);
     await deps.onRouted?.(input, user);
     return (await presentFor({ user }, [input], true))[0]!;
   });
