@@ -1,3 +1,4 @@
+import { OPEN_CASE_STATUSES } from '../../shared/domain/inbox';
 import type { CitizenCase, InboxItem } from '../../shared/schemas/inbox';
 import type { Sector } from '../../shared/domain/sectors';
 import type { CaseDoc } from './case.model';
@@ -36,7 +37,7 @@ export function presentCitizenCase(
 
 export function presentCase(c: CaseDoc, names: CaseNames, votes: number, now: Date): InboxItem {
   const uppName = names.upp(c.uppId.toString());
-  const open = ['received', 'verified', 'in_progress', 'postponed'].includes(c.status);
+  const open = OPEN_CASE_STATUSES.includes(c.status);
   return {
     id: c._id.toString(),
     type: c.type,

@@ -67,4 +67,25 @@ describe('an admin sets up an agency in the admin screens', () => {
     const mine = await fac.get<{ upps: { name: string }[] }>('/api/upps/mine');
     expect(mine.body.upps.map((u) => u.name)).toEqual(['Puskesmas Maju Jaya']);
   });
+
+  it('lets a staff member change their own password on the account page', async () => {
+    const user = await buildUser('facilitator');
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(app.baseUrl + '/login');
+    await page.getByTestId('login-email').fill(user.email);
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/console');
+    await page.goto(app.baseUrl + '/akun');
+    await page.locator('#current').fill(PASSWORD);
+    await page.locator('#next').fill('kata-sandi-baru-99');
+    await page.locator('#confirm').fill('kata-sandi-lain-99');
+    await page.getByRole('button', { name: 'Ganti kata sandi' }).click();
+    await page.getByText('tidak sama').waitFor();
+    await page.locator('#confirm').fill('kata-sandi-baru-99');
+    await page.getByRole('button', { name: 'Ganti kata sandi' }).click();
+    await page.getByText('Kata sandi berhasil diganti.').waitFor();
+    const again = new Client(app.baseUrl);
+    await again.login(user.email, 'kata-sandi-baru-99');
+  });
 });
