@@ -13,7 +13,9 @@ import { audit } from './audit/audit.service';
 import { apiNotFound, errorHandler } from './http/errors';
 import { buildOpenApi } from './http/openapi';
 import { originCheck, rejectOperators, securityHeaders } from './http/security';
-import { createIo, type IO } from './realtime/io';
+import { createIo, type IO, type IoAdapter } from './realtime/io';
+import type { Coordinator } from './live/coordinator';
+import { MemoryCoordinator } from './live/memory';
 import { systemClock, type Clock } from './clock';
 import type { ServiceContext } from './forums/context';
 import { buildContext, registerRoutes, type DomainDeps } from './domain';
@@ -34,6 +36,10 @@ export interface AppDeps {
   mail?: MailTransport | null;
   /** The SvelteKit adapter-node handler; omitted in API-only tests. */
   webHandler?: RequestHandler;
+  /** Coordination across processes; a single-process one when omitted. */
+  coordinator?: Coordinator;
+  /** Socket.IO adapter factory (the Redis adapter when several processes serve). */
+  ioAdapter?: IoAdapter;
 }
 
 export interface App {
@@ -76,6 +82,7 @@ export function createApp(deps: AppDeps): App {
     calendar: deps.calendar ?? new CalendarStore(),
     modelsDir: path.join(config.dataDir, 'models'),
     mail: deps.mail ?? null,
+    coordinator: deps.coordinator ?? new MemoryCoordinator(),
   };
   const ctx = buildContext(domain);
   const io = createIo(server, {
@@ -84,9 +91,11 @@ export function createApp(deps: AppDeps): App {
     passportSession,
     cookieSecret: config.sessionSecret,
     allowedOrigins: config.allowedOrigins,
+    adapter: deps.ioAdapter,
   });
 
-  ctx.realtime = new Realtime(io);
+  ctx.realtime = new Realtime(io, ctx.live);
+  ctx.live.start();
   ctx.notifier.attach(io);
 
   const disconnectSession = (sid: string): void => {
@@ -139,6 +148,7 @@ export function createApp(deps: AppDeps): App {
       store.close();
       ctx.realtime.close();
       await io.close();
+      await ctx.live.close();
       if (server.listening) await new Promise<void>((r) => server.close(() => r()));
     },
   };

@@ -19,6 +19,8 @@ export interface Config {
   seedDemo: boolean;
   trustProxy: boolean;
   loginRateLimit: number;
+  /** Redis for several app processes (locks, tally, rate limits, Socket.IO adapter); unset: one process. */
+  redisUrl: string | undefined;
   /** nodemailer SMTP URL, e.g. smtps://user:pass@mail.example.go.id; unset keeps mail queued. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: nodeEnv !== 'production' && env.SEED_DEMO !== 'false',
     trustProxy: env.TRUST_PROXY === 'true',
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),
+    redisUrl: env.REDIS_URL?.trim() || undefined,
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     mailFrom: env.MAIL_FROM ?? 'Forum Publik <no-reply@localhost>',
   };

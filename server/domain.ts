@@ -22,9 +22,14 @@ import type { RoutingEngine } from './routing/engine';
 import { routingRoutes } from './routing/routing.routes';
 import type { RoutingDeps } from './routing/routing.service';
 import { TrainingManager } from './routing/training';
+import type { Coordinator } from './live/coordinator';
+import { LiveForums } from './live/live';
+import { participantLimits } from './live/limits';
 
 export interface DomainDeps {
   clock: Clock;
+  /** Coordination across processes (memory for one process, Redis for several). */
+  coordinator: Coordinator;
   /** The classifier; null in tests that do not route (everything then waits in triage). */
   engine: RoutingEngine | null;
   calendar: CalendarStore;
@@ -35,10 +40,13 @@ export interface DomainDeps {
 
 /** The service context shared by HTTP routes, socket handlers and background jobs. */
 export function buildContext(deps: DomainDeps): ServiceContext {
+  const live = new LiveForums(deps.coordinator);
   const ctx: ServiceContext = {
     clock: deps.clock,
     routing: deps.engine ?? noRouting,
     realtime: new Realtime(null),
+    live,
+    limits: participantLimits(deps.coordinator),
     notifier: new Notifier(deps.clock, null, !!deps.mail),
     calendar: deps.calendar.get,
     onPublished: async (input) => void (await openCaseForInput(ctx, input)),

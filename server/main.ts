@@ -15,6 +15,7 @@ import { startJobs } from './domain';
 import { CalendarStore } from './inbox/holiday';
 import { smtpTransport } from './notify/mailer';
 import { modelsDir, RoutingEngine } from './routing/engine';
+import { connectCoordinator } from './live/connect';
 
 async function loadWebHandler(): Promise<RequestHandler | undefined> {
   const file = path.join(projectRoot, 'web', 'build', 'handler.js');
@@ -56,6 +57,12 @@ async function main(): Promise<void> {
   console.log(
     `[routing] model ${engine.version} (auto-route at confidence >= ${engine.threshold})`,
   );
+  const coordination = await connectCoordinator(config);
+  console.log(
+    config.redisUrl
+      ? `[live] Redis coordination (${coordination.coordinator.kind}): several processes may serve`
+      : '[live] single process (set REDIS_URL to run several)',
+  );
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
   if (!mail)
     console.log('[mail] SMTP_URL not set: e-mails wait in the outbox until it is configured.');
@@ -65,7 +72,12 @@ async function main(): Promise<void> {
     calendar,
     mail,
     webHandler: await loadWebHandler(),
+    coordinator: coordination.coordinator,
+    ioAdapter: coordination.ioAdapter,
   });
+  // Counts stored before a crash may be behind the vote documents: rebuild them.
+  const reconciled = await ctx.live.reconcileAccepting();
+  if (reconciled) console.log(`[live] vote counts rebuilt for ${reconciled} open forum(s)`);
   const stopJobs = startJobs(ctx, mail);
   await seedCatalog((l) => console.log(l));
   if (config.seedDemo) await seedDemo({ log: (l) => console.log(l), ctx });
@@ -93,6 +105,7 @@ async function main(): Promise<void> {
     console.log(`[app] ${signal}: shutting down`);
     stopJobs();
     await close().catch(() => undefined);
+    await coordination.close().catch(() => undefined);
     await mongoose.disconnect().catch(() => undefined);
     await embedded?.stop();
     process.exit(0);

@@ -4,6 +4,8 @@ import type { ForumDoc } from './forum.model';
 import type { InputDoc } from './input.model';
 import type { Notifier } from '../notify/notify.service';
 import type { Calendar } from '../inbox/deadline';
+import type { LiveForums } from '../live/live';
+import type { ParticipantLimits } from '../live/limits';
 
 /** Routing fields stored on an input (see server/routing). */
 export interface RoutingResult {
@@ -37,6 +39,10 @@ export interface ServiceContext {
   notifier: Notifier;
   /** Working-day calendar (time zone and public holidays) for deadlines. */
   calendar: () => Calendar;
+  /** Live forum state shared by every process: cache, vote tally, locks, sequences. */
+  live: LiveForums;
+  /** Per-participant rate limits (every process). */
+  limits: ParticipantLimits;
   /** Called after an input became published (opens its case in the UPP inbox when routed). */
   onPublished: (input: InputDoc) => Promise<void>;
 }

@@ -68,6 +68,8 @@ export interface InputView {
   uppName?: (id: string) => string | null;
   /** The case behind the input, as this viewer may see it. */
   citizenCase?: CitizenCase | null;
+  /** The live vote count (the stored one lags behind while votes come in). */
+  votes?: number;
 }
 
 function presentRouting(i: InputDoc, view: InputView): InputRouting | null {
@@ -98,7 +100,7 @@ export function presentInput(i: InputDoc, view: InputView = {}): Input {
     status: i.status,
     citizenStatus: citizenStatus(i),
     rejectReason: mine || view.staff ? (i.rejectReason ?? null) : null,
-    votes: i.votes,
+    votes: view.votes ?? i.votes,
     pinned: i.pinned,
     answered: i.answered?.at
       ? { note: i.answered.note ?? '', at: i.answered.at.toISOString() }

@@ -65,7 +65,7 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       params: IdParams,
       response: ForumSnapshot,
       handler: ({ req, params }) =>
-        forums.snapshot({ user: req.user, participantId: req.participantId }, params.id),
+        forums.snapshot(ctx, { user: req.user, participantId: req.participantId }, params.id),
     })
     .route({
       method: 'patch',

@@ -12,6 +12,7 @@ import type {
   ForumUpdate,
 } from '../../shared/schemas/forum';
 import type { ForumSnapshot, SpotlightBody } from '../../shared/schemas/input';
+import { liveSnapshot } from './forum.view';
 import { Upp } from '../admin/upp.model';
 import { policies } from '../auth/policies';
 import type { AuthUser } from '../auth/types';
@@ -23,9 +24,7 @@ import { canModerate } from './forum.policy';
 import { presentForum } from './forum.presenter';
 import { InputModel } from './input.model';
 import { newJoinCode } from './joinCode';
-import { listVisibleInputs } from './input.queries';
 import { recordModeration } from './moderation.log';
-import { forumLock } from '../lib/keyedMutex';
 import type { Viewer } from './viewer';
 
 export async function uppNames(ids: string[]): Promise<Map<string, string>> {
@@ -101,7 +100,7 @@ export async function createForum(_ctx: ServiceContext, user: AuthUser, body: Fo
 }
 
 export async function updateForum(
-  _ctx: ServiceContext,
+  ctx: ServiceContext,
   user: AuthUser,
   id: string,
   body: ForumUpdate,
@@ -119,7 +118,9 @@ export async function updateForum(
     f.set('schedule', body.schedule);
   }
   if (body.settings) f.set('settings', body.settings);
+  f.seq = await ctx.live.nextSeq(id);
   await f.save();
+  await ctx.live.cache.changed(id, { forum: f });
   return presentOne(f, user);
 }
 
@@ -129,7 +130,7 @@ export function changeStatus(
   id: string,
   body: ForumStatusChange,
 ) {
-  return forumLock.run(id, () => changeStatusLocked(ctx, user, id, body));
+  return ctx.live.lock(id, () => changeStatusLocked(ctx, user, id, body));
 }
 
 async function changeStatusLocked(
@@ -148,18 +149,22 @@ async function changeStatusLocked(
       `Status forum tidak dapat diubah dari "${FORUM_STATUS_LABELS[f.status].id}" ke "${FORUM_STATUS_LABELS[to].id}".`,
     );
   }
+  // Votes stop with the status change: store the final counts first.
+  if (!ACCEPTING_STATUSES.includes(to)) await ctx.live.flushAll(id);
   const updated = await ForumModel.findOneAndUpdate(
     { _id: f._id, status: f.status },
     {
       $set: {
         status: to,
+        seq: await ctx.live.nextSeq(id),
         ...(to === 'closed' ? { closedAt: ctx.clock.now(), spotlightInputId: null } : {}),
       },
-      $inc: { seq: 1 },
     },
     { returnDocument: 'after' },
   );
   if (!updated) throw conflict('Status forum baru saja diubah orang lain. Muat ulang halaman.');
+  await ctx.live.cache.changed(id, { forum: updated });
+  if (!ACCEPTING_STATUSES.includes(to)) await ctx.live.flushAll(id);
   await recordModeration(user, { forumId: f._id, action: 'forum.status', reason: to });
   ctx.realtime.forumStatus(id, to);
   if (to === 'closed' && f.spotlightInputId) ctx.realtime.spotlight(id, null);
@@ -190,18 +195,12 @@ export async function getByCode(user: AuthUser | undefined, code: string) {
 }
 
 /** Everything a viewer needs to show a forum, with the cursor for resync. */
-export async function snapshot(viewer: Viewer, id: string): Promise<ForumSnapshot> {
-  const f = await findForum(id);
-  const staff = canModerate(viewer.user, f);
-  if (!staff && (f.status === 'draft' || f.status === 'scheduled')) {
-    throw notFound('Forum');
-  }
-  const inputs = await listVisibleInputs(f, viewer, staff);
-  return { forum: await presentOne(f, viewer.user), inputs, cursor: f.seq };
+export function snapshot(ctx: ServiceContext, viewer: Viewer, id: string): Promise<ForumSnapshot> {
+  return liveSnapshot(ctx.live, viewer, id);
 }
 
 export function spotlight(ctx: ServiceContext, user: AuthUser, id: string, body: SpotlightBody) {
-  return forumLock.run(id, () => spotlightLocked(ctx, user, id, body));
+  return ctx.live.lock(id, () => spotlightLocked(ctx, user, id, body));
 }
 
 async function spotlightLocked(
@@ -220,9 +219,10 @@ async function spotlightLocked(
   }
   const updated = await ForumModel.findByIdAndUpdate(
     f._id,
-    { $set: { spotlightInputId: input?._id ?? null }, $inc: { seq: 1 } },
+    { $set: { spotlightInputId: input?._id ?? null, seq: await ctx.live.nextSeq(id) } },
     { returnDocument: 'after' },
   );
+  await ctx.live.cache.changed(id, { forum: updated! });
   await recordModeration(user, {
     forumId: f._id,
     inputId: input?._id ?? null,

@@ -14,32 +14,24 @@ import {
   SimilarQuery,
   VoteBody,
 } from '../../shared/schemas/input';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Request } from 'express';
 import type { Api } from '../http/api';
-import { AppError } from '../http/errors';
+import { consume } from '../live/limits';
 import type { ServiceContext } from './context';
 import * as inputs from './input.service';
 import * as mod from './moderation.service';
+import { viewerKey } from './viewer';
 
 const tag = 'inputs';
 const InputRes = z.object({ input: Input });
 const VoteRes = z.object({ inputId: z.string(), votes: z.number().int(), voted: z.boolean() });
 
-/** Per-browser limits that stop floods without bothering a real participant. */
-function limiter(limit: number, message: string) {
-  return rateLimit({
-    windowMs: 60_000,
-    limit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => req.participantId ?? ipKeyGenerator(req.ip ?? ''),
-    handler: (_req, _res, next) => next(new AppError(429, 'rate_limited', message)),
-  });
+/** The participant (or account) a limit follows: the same key as on sockets. */
+function limitKey(req: Request): string {
+  return viewerKey({ user: req.user, participantId: req.participantId }) ?? `ip:${req.ip}`;
 }
 
 export function inputRoutes(api: Api, ctx: ServiceContext): void {
-  const submitLimit = limiter(20, 'Terlalu banyak masukan dalam satu menit. Tunggu sebentar.');
-  const voteLimit = limiter(120, 'Terlalu banyak dukungan dalam satu menit. Tunggu sebentar.');
   api
     .route({
       method: 'post',
@@ -48,12 +40,12 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       summary: 'Submit an input (201; 200 when the idempotency key was already stored)',
       tag,
       access: 'public',
-      before: [submitLimit],
       params: IdParams,
       body: InputCreate,
       status: 201,
       response: InputRes,
       handler: async ({ req, res, params, body }) => {
+        await consume(ctx.limits, 'submit', limitKey(req));
         const viewer = { user: req.user, participantId: req.participantId };
         const r = await inputs.submitInput(ctx, viewer, params.id, body);
         if (r.replay) res.status(200);
@@ -71,6 +63,7 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       response: z.object({ inputs: z.array(Input) }),
       handler: async ({ req, params }) => ({
         inputs: await inputs.myInputs(
+          ctx,
           { user: req.user, participantId: req.participantId },
           params.id,
         ),
@@ -87,7 +80,7 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       query: SimilarQuery,
       response: z.object({ similar: z.array(SimilarInput) }),
       handler: async ({ params, query }) => ({
-        similar: await inputs.similarInputs(params.id, query.text),
+        similar: await inputs.similarInputs(ctx, params.id, query.text),
       }),
     })
     .route({
@@ -100,7 +93,7 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       params: IdParams,
       response: z.object({ inputs: z.array(Input) }),
       handler: async ({ req, params }) => ({
-        inputs: await inputs.moderationQueue({ user: req.user }, params.id),
+        inputs: await inputs.moderationQueue(ctx, { user: req.user }, params.id),
       }),
     })
     .route({
@@ -110,17 +103,18 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       summary: 'Upvote (voted: true) or withdraw the vote',
       tag,
       access: 'public',
-      before: [voteLimit],
       params: IdParams,
       body: VoteBody,
       response: VoteRes,
-      handler: ({ req, params, body }) =>
-        inputs.voteInput(
+      handler: async ({ req, params, body }) => {
+        await consume(ctx.limits, 'vote', limitKey(req));
+        return inputs.voteInput(
           ctx,
           { user: req.user, participantId: req.participantId },
           params.id,
           body.voted,
-        ),
+        );
+      },
     })
     .route({
       method: 'post',

@@ -1,18 +1,17 @@
-import mongoose, { type Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { ACCEPTING_STATUSES, INPUT_KIND_LABELS } from '../../shared/domain/forum';
 import { FORUM_LIMITS } from '../../shared/schemas/forum';
 import type { Input, InputCreate, SimilarInput } from '../../shared/schemas/input';
-import { AppError, badRequest, conflict, notFound } from '../http/errors';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { cleanLine, cleanText } from '../lib/sanitize';
+import type { ForumEntry } from '../live/forumCache';
 import type { ServiceContext } from './context';
-import { ForumModel, type ForumDoc } from './forum.model';
+import type { ForumDoc } from './forum.model';
 import { canModerate } from './forum.policy';
-import { findForum } from './forum.service';
-import { nextSeq, presentFor } from './input.queries';
+import { presentInputs } from './forum.view';
 import { InputModel, type InputDoc } from './input.model';
 import { mostSimilar } from './similarity';
-import { forumLock } from '../lib/keyedMutex';
-import { ForumParticipantModel, VoteModel } from './vote.model';
+import { VoteModel } from './vote.model';
 import { viewerKey, type Viewer } from './viewer';
 
 function requireKey(viewer: Viewer): string {
@@ -29,16 +28,6 @@ function assertAccepting(f: ForumDoc): void {
   }
 }
 
-/** Counts a participant once per forum. */
-async function markParticipant(forumId: Types.ObjectId, key: string): Promise<void> {
-  try {
-    await ForumParticipantModel.create({ forumId, key });
-    await ForumModel.updateOne({ _id: forumId }, { $inc: { 'counts.participants': 1 } });
-  } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
-  }
-}
-
 async function findInput(id: string): Promise<InputDoc> {
   if (!mongoose.isValidObjectId(id)) throw new AppError(400, 'invalid_id', 'ID masukan tidak sah.');
   const i = await InputModel.findById(id);
@@ -46,35 +35,25 @@ async function findInput(id: string): Promise<InputDoc> {
   return i;
 }
 
-/**
- * Stores a citizen's input, routes it, and only then acknowledges and broadcasts it.
- * A retry with the same idempotency key returns the stored input instead of a second one.
- */
-export function submitInput(
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+
+/** A retried submission: the stored input when the key is the same author's, else a conflict. */
+async function replay(
   ctx: ServiceContext,
   viewer: Viewer,
+  key: string,
   forumId: string,
-  body: InputCreate,
+  idempotencyKey: string,
 ): Promise<{ input: Input; replay: boolean }> {
-  return forumLock.run(forumId, () => submitLocked(ctx, viewer, forumId, body));
+  const existing = await InputModel.findOne({ idempotencyKey });
+  if (!existing || existing.authorKey !== key || existing.forumId.toString() !== forumId) {
+    throw conflict('Kunci idempoten sudah dipakai untuk masukan lain.');
+  }
+  const e = await ctx.live.cache.get(forumId);
+  return { input: (await presentInputs(ctx.live, e, viewer, [existing], false))[0]!, replay: true };
 }
 
-async function submitLocked(
-  ctx: ServiceContext,
-  viewer: Viewer,
-  forumId: string,
-  body: InputCreate,
-): Promise<{ input: Input; replay: boolean }> {
-  const key = requireKey(viewer);
-  const existing = await InputModel.findOne({ idempotencyKey: body.idempotencyKey });
-  if (existing) {
-    if (existing.authorKey !== key || existing.forumId.toString() !== forumId) {
-      throw conflict('Kunci idempoten sudah dipakai untuk masukan lain.');
-    }
-    return { input: (await presentFor(viewer, [existing], false))[0]!, replay: true };
-  }
-  const forum = await findForum(forumId);
-  assertAccepting(forum);
+function checkText(forum: ForumDoc, body: InputCreate): string {
   if (!forum.settings.kinds.includes(body.kind)) {
     throw badRequest(
       `Jenis masukan "${INPUT_KIND_LABELS[body.kind].id}" tidak dibuka di forum ini.`,
@@ -95,6 +74,24 @@ async function submitLocked(
       `Masukan terlalu panjang (${text.length} karakter, maksimal ${forum.settings.maxInputLength}).`,
     );
   }
+  return text;
+}
+
+/**
+ * Stores a citizen's input, routes it, and only then acknowledges and broadcasts it. No forum
+ * lock: the unique idempotency key makes a retry (on any process) return the stored input.
+ */
+export async function submitInput(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  forumId: string,
+  body: InputCreate,
+): Promise<{ input: Input; replay: boolean }> {
+  const key = requireKey(viewer);
+  const e = await ctx.live.cache.get(forumId);
+  const forum = e.forum;
+  assertAccepting(forum);
+  const text = checkText(forum, body);
   const displayName = cleanLine(body.displayName || viewer.user?.displayName || '').slice(0, 80);
   if (!forum.settings.allowAnonymous && !displayName) {
     throw new AppError(400, 'validation', 'Forum ini meminta nama Anda dicantumkan.');
@@ -106,7 +103,6 @@ async function submitLocked(
       console.error('[routing] failed, input goes to triage', err);
       return null;
     });
-  const seq = await nextSeq(forum._id);
   let doc: InputDoc;
   try {
     doc = await InputModel.create({
@@ -119,108 +115,113 @@ async function submitLocked(
       idempotencyKey: body.idempotencyKey,
       contactEmail: body.contactEmail || null,
       status,
-      seq,
+      seq: await ctx.live.nextSeq(forumId),
       routing,
       publishedAt: status === 'published' ? ctx.clock.now() : null,
     });
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
-    // A concurrent retry stored it first.
-    const again = await InputModel.findOne({ idempotencyKey: body.idempotencyKey });
-    if (!again || again.authorKey !== key) throw conflict('Kunci idempoten sudah dipakai.');
-    return { input: (await presentFor(viewer, [again], false))[0]!, replay: true };
+    if (!isDuplicate(err)) throw err;
+    return replay(ctx, viewer, key, forumId, body.idempotencyKey);
   }
-  await ForumModel.updateOne({ _id: forum._id }, { $inc: { [`counts.${status}`]: 1 } });
-  await markParticipant(forum._id, key);
+  await ctx.live.addParticipant(forumId, key);
   if (doc.status === 'published') await ctx.onPublished(doc);
+  await ctx.live.cache.changed(forumId, { inputs: [doc], cases: doc.status === 'published' });
+  await ctx.live.touch(forumId);
   ctx.realtime.inputCreated(doc);
-  return { input: (await presentFor(viewer, [doc], false))[0]!, replay: false };
+  return { input: (await presentInputs(ctx.live, e, viewer, [doc], false))[0]!, replay: false };
 }
 
-/** Upvotes (or withdraws the upvote of) a published input; one vote per participant. */
+/** The cached input, checked for a vote. */
+function votable(e: ForumEntry, inputId: string, key: string): void {
+  const input = e.inputs.get(inputId);
+  if (!input) throw notFound('Masukan');
+  assertAccepting(e.forum);
+  if (!e.forum.settings.voting)
+    throw new AppError(409, 'conflict', 'Pemungutan suara dimatikan di forum ini.');
+  if (input.status !== 'published') {
+    throw new AppError(409, 'conflict', 'Masukan ini tidak dapat didukung.');
+  }
+  if (input.authorKey === key) {
+    throw new AppError(409, 'conflict', 'Anda tidak dapat mendukung masukan Anda sendiri.');
+  }
+}
+
+/**
+ * Upvotes (or withdraws the upvote of) a published input; one vote per participant. The vote
+ * document is stored first (its unique index is the truth), then applied to the tally, whose
+ * count is returned. Only the same voter on the same input is serialized, on every process.
+ */
 export async function voteInput(
   ctx: ServiceContext,
   viewer: Viewer,
   inputId: string,
   voted: boolean,
 ) {
-  const found = await findInput(inputId);
-  return forumLock.run(found.forumId.toString(), () => voteLocked(ctx, viewer, inputId, voted));
-}
-
-async function voteLocked(ctx: ServiceContext, viewer: Viewer, inputId: string, voted: boolean) {
   const key = requireKey(viewer);
-  const input = await findInput(inputId);
-  const forum = await findForum(input.forumId.toString());
-  assertAccepting(forum);
-  if (!forum.settings.voting)
-    throw new AppError(409, 'conflict', 'Pemungutan suara dimatikan di forum ini.');
-  if (input.status !== 'published') {
-    throw new AppError(409, 'conflict', 'Masukan ini tidak dapat didukung.');
-  }
-  let changed = false;
-  if (voted) {
-    try {
-      await VoteModel.create({ inputId: input._id, forumId: forum._id, voterKey: key });
-      changed = true;
-    } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+  const forumId = await ctx.live.cache.forumIdOfInput(inputId);
+  const e = await ctx.live.cache.get(forumId);
+  votable(e, inputId, key);
+  const votes = await ctx.live.coord.withLock(`vote:${inputId}:${key}`, async () => {
+    const row = { inputId: new Types.ObjectId(inputId), voterKey: key };
+    if (voted) {
+      await VoteModel.collection
+        .insertOne({ ...row, forumId: e.forum._id, createdAt: new Date() })
+        .catch((err: unknown) => {
+          if (!isDuplicate(err)) throw err;
+        });
+    } else {
+      await VoteModel.collection.deleteOne(row);
     }
-  } else {
-    const r = await VoteModel.deleteOne({ inputId: input._id, voterKey: key });
-    changed = r.deletedCount === 1;
-  }
-  let votes = input.votes;
-  if (changed) {
-    const delta = voted ? 1 : -1;
-    const updated = await InputModel.findByIdAndUpdate(
-      input._id,
-      { $inc: { votes: delta } },
-      { returnDocument: 'after' },
-    );
-    votes = updated?.votes ?? votes + delta;
-    await ForumModel.updateOne({ _id: forum._id }, { $inc: { 'counts.votes': delta } });
-    if (voted) await markParticipant(forum._id, key);
-    ctx.realtime.voteCount(forum._id.toString(), inputId);
-  }
+    return ctx.live.applyVote(forumId, { inputId, voterKey: key }, voted);
+  });
+  if (voted) await ctx.live.addParticipant(forumId, key);
+  ctx.realtime.voteCount(forumId, inputId);
   return { inputId, votes, voted };
 }
 
 /** The viewer's own inputs in a forum, every status. */
-export async function myInputs(viewer: Viewer, forumId: string): Promise<Input[]> {
+export async function myInputs(ctx: ServiceContext, viewer: Viewer, forumId: string) {
   const key = viewerKey(viewer);
+  const e = await ctx.live.cache.get(forumId);
   if (!key) return [];
-  const forum = await findForum(forumId);
-  const docs = await InputModel.find({ forumId: forum._id, authorKey: key }).sort({
-    createdAt: -1,
-  });
-  return presentFor(viewer, docs, false);
+  const docs = [...e.inputs.values()]
+    .filter((d) => d.authorKey === key)
+    .sort(
+      (a, b) => (b.get('createdAt') as Date).getTime() - (a.get('createdAt') as Date).getTime(),
+    );
+  return presentInputs(ctx.live, e, viewer, docs, false);
 }
 
 /** Published inputs similar to what the citizen is typing. */
-export async function similarInputs(forumId: string, text: string): Promise<SimilarInput[]> {
-  const forum = await findForum(forumId);
-  const docs = await InputModel.find(
-    { forumId: forum._id, status: 'published' },
-    { text: 1, votes: 1 },
-  ).limit(2000);
+export async function similarInputs(
+  ctx: ServiceContext,
+  forumId: string,
+  text: string,
+): Promise<SimilarInput[]> {
+  const e = await ctx.live.cache.get(forumId);
+  const docs = [...e.inputs.values()].filter((d) => d.status === 'published').slice(0, 2000);
+  const counts = await ctx.live.counts(
+    e,
+    docs.map((d) => d._id.toString()),
+  );
   return mostSimilar(cleanText(text), docs).map(({ item, score }) => ({
     id: item._id.toString(),
     text: item.text,
-    votes: item.votes,
+    votes: counts.get(item._id.toString()) ?? item.votes,
     score: Math.round(score * 100) / 100,
   }));
 }
 
 /** Pending inputs for the moderation queue. */
-export async function moderationQueue(viewer: Viewer, forumId: string): Promise<Input[]> {
-  const forum = await findForum(forumId);
-  if (!canModerate(viewer.user, forum))
-    throw new AppError(403, 'forbidden', 'Anda tidak berwenang.');
-  const docs = await InputModel.find({ forumId: forum._id, status: 'pending' }).sort({
-    createdAt: 1,
-  });
-  return presentFor(viewer, docs, true);
+export async function moderationQueue(ctx: ServiceContext, viewer: Viewer, forumId: string) {
+  const e = await ctx.live.cache.get(forumId);
+  if (!canModerate(viewer.user, e.forum)) throw forbidden('Anda tidak berwenang.');
+  const docs = [...e.inputs.values()]
+    .filter((d) => d.status === 'pending')
+    .sort(
+      (a, b) => (a.get('createdAt') as Date).getTime() - (b.get('createdAt') as Date).getTime(),
+    );
+  return presentInputs(ctx.live, e, viewer, docs, true);
 }
 
 export { findInput };

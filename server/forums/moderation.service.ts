@@ -9,10 +9,8 @@ import { findForum } from './forum.service';
 import { presentInput } from './forum.presenter';
 import { findInput } from './input.service';
 import { InputModel, type InputDoc } from './input.model';
-import { nextSeq } from './input.queries';
 import { recordModeration } from './moderation.log';
 import { VoteModel } from './vote.model';
-import { forumLock } from '../lib/keyedMutex';
 
 async function load(
   user: AuthUser,
@@ -29,14 +27,29 @@ function staffView(doc: InputDoc): Input {
   return presentInput(doc, { staff: true });
 }
 
-async function counts(forum: ForumDoc, inc: Record<string, number>): Promise<void> {
-  await ForumModel.updateOne({ _id: forum._id }, { $inc: inc });
+/** Stamps the input with the forum's next change sequence and stores it. */
+async function save(ctx: ServiceContext, forum: ForumDoc, input: InputDoc): Promise<void> {
+  input.seq = await ctx.live.nextSeq(forum._id.toString());
+  await input.save();
+}
+
+/** After a stored change: the cache of every process, and the forum's counters. */
+async function stored(ctx: ServiceContext, forum: ForumDoc, inputs: InputDoc[], cases = false) {
+  const forumId = forum._id.toString();
+  await ctx.live.cache.changed(forumId, { inputs, cases });
+  await ctx.live.touch(forumId);
 }
 
 async function clearSpotlightIf(ctx: ServiceContext, forum: ForumDoc, input: InputDoc) {
   if (forum.spotlightInputId?.toString() !== input._id.toString()) return;
-  await ForumModel.updateOne({ _id: forum._id }, { $set: { spotlightInputId: null } });
-  ctx.realtime.spotlight(forum._id.toString(), null);
+  const forumId = forum._id.toString();
+  const f = await ForumModel.findByIdAndUpdate(
+    forum._id,
+    { $set: { spotlightInputId: null, seq: await ctx.live.nextSeq(forumId) } },
+    { returnDocument: 'after' },
+  );
+  if (f) await ctx.live.cache.changed(forumId, { forum: f });
+  ctx.realtime.spotlight(forumId, null);
 }
 
 async function approveLocked(ctx: ServiceContext, user: AuthUser, inputId: string) {
@@ -44,20 +57,13 @@ async function approveLocked(ctx: ServiceContext, user: AuthUser, inputId: strin
   if (input.status === 'published') return staffView(input);
   if (input.status === 'merged')
     throw badRequest('Masukan yang sudah digabung tidak dapat disetujui.');
-  const from = input.status;
   input.status = 'published';
   input.rejectReason = null;
   input.publishedAt ??= ctx.clock.now();
-  input.seq = await nextSeq(forum._id);
-  await input.save();
-  await counts(
-    forum,
-    from === 'pending'
-      ? { 'counts.pending': -1, 'counts.published': 1 }
-      : { 'counts.published': 1 },
-  );
+  await save(ctx, forum, input);
   await recordModeration(user, { forumId: forum._id, inputId: input._id, action: 'approve' });
   await ctx.onPublished(input);
+  await stored(ctx, forum, [input], true);
   ctx.realtime.inputPublished(input);
   ctx.realtime.inputMine(input);
   return staffView(input);
@@ -78,9 +84,8 @@ async function removeLocked(
   input.status = action === 'reject' ? 'rejected' : 'hidden';
   input.rejectReason = body.reason;
   input.rejectNote = cleanText(body.note);
-  input.seq = await nextSeq(forum._id);
-  await input.save();
-  await counts(forum, { [wasPublished ? 'counts.published' : 'counts.pending']: -1 });
+  await save(ctx, forum, input);
+  await stored(ctx, forum, [input]);
   await recordModeration(user, {
     forumId: forum._id,
     inputId: input._id,
@@ -113,8 +118,8 @@ async function editLocked(
   input.originalText ??= input.text;
   input.text = clean;
   input.edited = true;
-  input.seq = await nextSeq(forum._id);
-  await input.save();
+  await save(ctx, forum, input);
+  await stored(ctx, forum, [input]);
   await recordModeration(user, {
     forumId: forum._id,
     inputId: input._id,
@@ -132,8 +137,8 @@ async function answerLocked(ctx: ServiceContext, user: AuthUser, inputId: string
   if (input.status !== 'published')
     throw badRequest('Hanya masukan yang tayang dapat ditandai dijawab.');
   input.set('answered', { note: cleanText(note).slice(0, 1000), at: ctx.clock.now() });
-  input.seq = await nextSeq(forum._id);
-  await input.save();
+  await save(ctx, forum, input);
+  await stored(ctx, forum, [input]);
   await recordModeration(user, { forumId: forum._id, inputId: input._id, action: 'answer' });
   ctx.realtime.inputUpdated(input);
   ctx.realtime.inputMine(input);
@@ -144,8 +149,8 @@ async function pinLocked(ctx: ServiceContext, user: AuthUser, inputId: string, p
   const { input, forum } = await load(user, inputId);
   if (input.status !== 'published') throw badRequest('Hanya masukan yang tayang dapat disematkan.');
   input.pinned = pinned;
-  input.seq = await nextSeq(forum._id);
-  await input.save();
+  await save(ctx, forum, input);
+  await stored(ctx, forum, [input]);
   await recordModeration(user, {
     forumId: forum._id,
     inputId: input._id,
@@ -155,36 +160,35 @@ async function pinLocked(ctx: ServiceContext, user: AuthUser, inputId: string, p
   return staffView(input);
 }
 
-/** Merges duplicates into a target: votes combined, each voter counted once. */
-/** Runs a moderation action on an input under its forum's write lock. */
-async function onInput<T>(inputId: string, task: () => Promise<T>): Promise<T> {
-  const input = await findInput(inputId);
-  return forumLock.run(input.forumId.toString(), task);
+/** Runs a moderation action on an input under its forum's write lock (every process). */
+async function onInput<T>(ctx: ServiceContext, inputId: string, task: () => Promise<T>) {
+  const forumId = await ctx.live.cache.forumIdOfInput(inputId);
+  return ctx.live.lock(forumId, task);
 }
 
 export const approve = (ctx: ServiceContext, user: AuthUser, inputId: string) =>
-  onInput(inputId, () => approveLocked(ctx, user, inputId));
+  onInput(ctx, inputId, () => approveLocked(ctx, user, inputId));
 export const remove = (
   ctx: ServiceContext,
   user: AuthUser,
   inputId: string,
   body: RejectBody,
   action: 'reject' | 'hide',
-) => onInput(inputId, () => removeLocked(ctx, user, inputId, body, action));
+) => onInput(ctx, inputId, () => removeLocked(ctx, user, inputId, body, action));
 export const edit = (
   ctx: ServiceContext,
   user: AuthUser,
   inputId: string,
   text: string,
   reason: string,
-) => onInput(inputId, () => editLocked(ctx, user, inputId, text, reason));
+) => onInput(ctx, inputId, () => editLocked(ctx, user, inputId, text, reason));
 export const answer = (ctx: ServiceContext, user: AuthUser, inputId: string, note: string) =>
-  onInput(inputId, () => answerLocked(ctx, user, inputId, note));
+  onInput(ctx, inputId, () => answerLocked(ctx, user, inputId, note));
 export const pin = (ctx: ServiceContext, user: AuthUser, inputId: string, pinned: boolean) =>
-  onInput(inputId, () => pinLocked(ctx, user, inputId, pinned));
+  onInput(ctx, inputId, () => pinLocked(ctx, user, inputId, pinned));
 
 export function merge(ctx: ServiceContext, user: AuthUser, forumId: string, body: MergeBody) {
-  return forumLock.run(forumId, () => mergeLocked(ctx, user, forumId, body));
+  return ctx.live.lock(forumId, () => mergeLocked(ctx, user, forumId, body));
 }
 
 async function mergeLocked(ctx: ServiceContext, user: AuthUser, forumId: string, body: MergeBody) {
@@ -194,7 +198,8 @@ async function mergeLocked(ctx: ServiceContext, user: AuthUser, forumId: string,
     throw badRequest('Masukan tidak dapat digabung ke dirinya sendiri.');
   const target = await InputModel.findOne({ _id: body.targetId, forumId: forum._id });
   if (!target) throw notFound('Masukan tujuan');
-  if (target.status !== 'published') throw badRequest('Masukan tujuan harus sudah tayang.');
+  if (target.status !== 'published' && target.status !== 'pending')
+    throw badRequest('Masukan tujuan sudah ditolak, disembunyikan atau digabung.');
   const sources = await InputModel.find({
     _id: { $in: body.sourceIds },
     forumId: forum._id,
@@ -203,41 +208,22 @@ async function mergeLocked(ctx: ServiceContext, user: AuthUser, forumId: string,
   if (sources.length !== new Set(body.sourceIds).size) {
     throw badRequest('Ada masukan sumber yang tidak ditemukan, sudah digabung atau ditolak.');
   }
-  const before = target.votes + sources.reduce((n, s) => n + s.votes, 0);
-  for (const s of sources) {
-    const votes = await VoteModel.find({ inputId: s._id }, { voterKey: 1 });
-    for (const v of votes) {
-      try {
-        await VoteModel.create({ inputId: target._id, forumId: forum._id, voterKey: v.voterKey });
-      } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
-      }
-    }
-    await VoteModel.deleteMany({ inputId: s._id });
+  // A pending target is approved in the same step (duplicates found in the queue).
+  const publishTarget = target.status === 'pending';
+  if (publishTarget) {
+    target.status = 'published';
+    target.publishedAt ??= ctx.clock.now();
+    await save(ctx, forum, target);
   }
-  const targetVotes = await VoteModel.countDocuments({ inputId: target._id });
-  target.votes = targetVotes;
-  target.seq = await nextSeq(forum._id);
-  await target.save();
-  const published = sources.filter((s) => s.status === 'published').length;
-  const pending = sources.length - published;
+  // Sources stop taking votes before their votes move.
   for (const s of sources) {
-    const wasPublished = s.status === 'published';
     s.status = 'merged';
     s.mergedInto = target._id;
-    s.votes = 0;
     s.pinned = false;
-    s.seq = await nextSeq(forum._id);
-    await s.save();
-    if (wasPublished) ctx.realtime.inputRemoved(s);
-    await clearSpotlightIf(ctx, forum, s);
-    ctx.realtime.inputMine(s);
+    await save(ctx, forum, s);
   }
-  await counts(forum, {
-    'counts.published': -published,
-    'counts.pending': -pending,
-    'counts.votes': targetVotes - before,
-  });
+  await ctx.live.cache.changed(forumId, { inputs: [target, ...sources] });
+  for (const s of sources) await moveVotes(ctx, forum, s, target);
   await recordModeration(user, {
     forumId: forum._id,
     inputId: target._id,
@@ -245,7 +231,50 @@ async function mergeLocked(ctx: ServiceContext, user: AuthUser, forumId: string,
     reason: 'duplicate',
     data: { sourceIds: body.sourceIds },
   });
-  ctx.realtime.inputUpdated(target);
+  if (publishTarget) {
+    await ctx.onPublished(target);
+    await stored(ctx, forum, [target], true);
+    ctx.realtime.inputPublished(target);
+  } else {
+    await stored(ctx, forum, [target]);
+    ctx.realtime.inputUpdated(target);
+  }
+  for (const s of sources) {
+    ctx.realtime.inputRemoved(s);
+    await clearSpotlightIf(ctx, forum, s);
+    ctx.realtime.inputMine(s);
+  }
+  ctx.realtime.inputMine(target);
   ctx.realtime.voteCount(forumId, target._id.toString());
   return staffView(target);
+}
+
+/** Moves a merged input's votes to the target: each voter counted once. */
+async function moveVotes(ctx: ServiceContext, forum: ForumDoc, from: InputDoc, to: InputDoc) {
+  const forumId = forum._id.toString();
+  const votes = await VoteModel.find({ inputId: from._id }, { voterKey: 1, _id: 0 }).lean();
+  if (!votes.length) return;
+  await VoteModel.collection
+    .insertMany(
+      votes.map((v) => ({
+        inputId: to._id,
+        forumId: forum._id,
+        voterKey: v.voterKey,
+        createdAt: ctx.clock.now(),
+      })),
+      { ordered: false },
+    )
+    .catch((err: { code?: number; writeErrors?: { code?: number }[] }) => {
+      const dupsOnly = (err.writeErrors ?? [err]).every((e) => e.code === 11000);
+      if (!dupsOnly) throw err;
+    });
+  await VoteModel.collection.deleteMany({ inputId: from._id });
+  for (const v of votes) {
+    await ctx.live.applyVote(forumId, { inputId: to._id.toString(), voterKey: v.voterKey }, true);
+    await ctx.live.applyVote(
+      forumId,
+      { inputId: from._id.toString(), voterKey: v.voterKey },
+      false,
+    );
+  }
 }

@@ -1,6 +1,42 @@
+import type { ForumStatus } from '../../shared/domain/forum';
 import { audit } from '../audit/audit.service';
 import type { ServiceContext } from './context';
 import { ForumModel } from './forum.model';
+
+/**
+ * Moves one forum from `from` to `to` under its lock (every process runs the schedule job, and
+ * FerretDB's conditional updates are not atomic); false when another process did it first.
+ */
+async function transition(
+  ctx: ServiceContext,
+  forumId: string,
+  from: ForumStatus,
+  to: ForumStatus,
+): Promise<boolean> {
+  return ctx.live.lock(forumId, async () => {
+    const f = await ForumModel.findById(forumId, { status: 1 }).lean();
+    if (f?.status !== from) return false;
+    if (to === 'closed') await ctx.live.flushAll(forumId);
+    const now = ctx.clock.now();
+    const updated = await ForumModel.findByIdAndUpdate(
+      forumId,
+      {
+        $set: {
+          status: to,
+          seq: await ctx.live.nextSeq(forumId),
+          ...(to === 'closed' ? { closedAt: now, spotlightInputId: null } : {}),
+        },
+      },
+      { returnDocument: 'after' },
+    );
+    if (!updated) return false;
+    await ctx.live.cache.changed(forumId, { forum: updated });
+    if (to === 'closed') await ctx.live.flushAll(forumId);
+    ctx.realtime.forumStatus(forumId, to);
+    await audit(null, to === 'open' ? 'forum.open' : 'forum.close', `forum:${forumId}`, 'jadwal');
+    return true;
+  });
+}
 
 /**
  * Applies forum schedules: a scheduled forum opens at its opening time, and an open or live
@@ -12,33 +48,19 @@ export async function applySchedules(
   const now = ctx.clock.now();
   let opened = 0;
   let closed = 0;
-  for (const f of await ForumModel.find({
-    status: 'scheduled',
-    'schedule.opensAt': { $lte: now },
-  })) {
-    const r = await ForumModel.updateOne(
-      { _id: f._id, status: 'scheduled' },
-      { $set: { status: 'open' }, $inc: { seq: 1 } },
-    );
-    if (r.modifiedCount) {
-      opened += 1;
-      ctx.realtime.forumStatus(f._id.toString(), 'open');
-      await audit(null, 'forum.open', `forum:${f._id}`, 'jadwal');
-    }
+  const toOpen = await ForumModel.find(
+    { status: 'scheduled', 'schedule.opensAt': { $lte: now } },
+    { _id: 1 },
+  ).lean();
+  for (const f of toOpen) {
+    if (await transition(ctx, f._id.toString(), 'scheduled', 'open')) opened += 1;
   }
-  for (const f of await ForumModel.find({
-    status: { $in: ['open', 'live'] },
-    'schedule.closesAt': { $lte: now },
-  })) {
-    const r = await ForumModel.updateOne(
-      { _id: f._id, status: f.status },
-      { $set: { status: 'closed', closedAt: now, spotlightInputId: null }, $inc: { seq: 1 } },
-    );
-    if (r.modifiedCount) {
-      closed += 1;
-      ctx.realtime.forumStatus(f._id.toString(), 'closed');
-      await audit(null, 'forum.close', `forum:${f._id}`, 'jadwal');
-    }
+  const toClose = await ForumModel.find(
+    { status: { $in: ['open', 'live'] }, 'schedule.closesAt': { $lte: now } },
+    { _id: 1, status: 1 },
+  ).lean();
+  for (const f of toClose) {
+    if (await transition(ctx, f._id.toString(), f.status, 'closed')) closed += 1;
   }
   return { opened, closed };
 }

@@ -38,6 +38,8 @@ interface MaybeHttpError {
 export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next) => {
   if (res.headersSent) return next(err);
   if (err instanceof AppError) {
+    const retryAfter = (err.details as { retryAfter?: number } | undefined)?.retryAfter;
+    if (retryAfter) res.set('Retry-After', String(retryAfter));
     res.status(err.status).json({
       error: {
         code: err.code,

@@ -66,6 +66,7 @@ async function pushToCitizen(ctx: ServiceContext, c: CaseDoc): Promise<void> {
   if (!c.inputId) return;
   const input = await InputModel.findById(c.inputId);
   if (!input) return;
+  await ctx.live.cache.changed(input.forumId.toString(), { inputs: [input], cases: true });
   ctx.realtime.inputMine(input);
   if (input.status === 'published') ctx.realtime.inputUpdated(input);
 }

@@ -1,11 +1,14 @@
 import { rooms } from '../../shared/events';
 import type { ForumStatus } from '../../shared/domain/forum';
-import { InputModel, type InputDoc } from '../forums/input.model';
+import type { InputDoc } from '../forums/input.model';
 import { presentInput, type InputView } from '../forums/forum.presenter';
-import { casesFor } from '../forums/input.queries';
+import { presentCitizenCase } from '../inbox/case.presenter';
+import type { LiveForums } from '../live/live';
 import type { IO } from './io';
 
 const VOTE_FLUSH_MS = 200;
+const PRESENCE_MS = 2000;
+const FORUM_ROOM = /^forum:([a-f0-9]{24})$/;
 
 /** Room of the author of an input (`u:<id>` or `p:<participant>`). */
 export function authorRoom(authorKey: string): string {
@@ -15,17 +18,41 @@ export function authorRoom(authorKey: string): string {
 }
 
 /**
- * Pushes changes to sockets. Services call it only after the write is stored.
- * Vote counts are coalesced: at most one `vote.counts` batch per forum every 200 ms.
+ * Pushes changes to sockets. Services call it only after the write is stored; it reads nothing
+ * from the database (counts come from the tally, cases from the forum cache).
+ *
+ * Vote counts and presence are sent by each process to its own sockets (`io.local`): a process
+ * that stored votes tells the others which inputs changed, and each reads the shared tally, so
+ * every client sees counts in the order they were read. At most one `vote.counts` batch per
+ * forum every 200 ms, and one presence count per forum every 2 s when it changed.
  */
 export class Realtime {
   private pendingVotes = new Map<string, Set<string>>();
   private timers = new Map<string, NodeJS.Timeout>();
+  private emitting = new Map<string, Promise<void>>();
+  private presenceSent = new Map<string, number>();
+  private presenceTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly io: IO | null,
+    private readonly live: LiveForums | null = null,
     private readonly staffView: () => InputView = () => ({ staff: true }),
-  ) {}
+  ) {
+    live?.coord.subscribe((msg) => {
+      if (msg.origin !== undefined && msg.votes?.length) this.emitCounts(msg.forumId, msg.votes);
+    });
+    if (io) {
+      this.presenceTimer = setInterval(() => void this.presenceTick(), PRESENCE_MS);
+      this.presenceTimer.unref();
+    }
+  }
+
+  private citizenCase(doc: InputDoc, viewerKey: string | null) {
+    const e = this.live?.cache.peek(doc.forumId.toString());
+    const c = e?.cases.get(doc._id.toString());
+    if (!e || !c) return null;
+    return presentCitizenCase(c, e.uppNames.get(c.uppId.toString()) ?? '', viewerKey);
+  }
 
   inputCreated(doc: InputDoc): void {
     const forumId = doc.forumId.toString();
@@ -36,18 +63,16 @@ export class Realtime {
   }
 
   inputPublished(doc: InputDoc): void {
-    this.io?.to(rooms.forum(doc.forumId.toString())).emit('input.published', presentInput(doc));
+    this.io
+      ?.to(rooms.forum(doc.forumId.toString()))
+      .emit('input.published', presentInput(doc, { citizenCase: this.citizenCase(doc, null) }));
   }
 
   /** A visible input changed; the public view carries the UPP's replies. */
   inputUpdated(doc: InputDoc): void {
-    if (!this.io) return;
-    const forumId = doc.forumId.toString();
-    void casesFor([doc], null).then((cases) =>
-      this.io
-        ?.to(rooms.forum(forumId))
-        .emit('input.updated', presentInput(doc, { citizenCase: cases.get(doc._id.toString()) })),
-    );
+    this.io
+      ?.to(rooms.forum(doc.forumId.toString()))
+      .emit('input.updated', presentInput(doc, { citizenCase: this.citizenCase(doc, null) }));
   }
 
   inputRemoved(doc: InputDoc): void {
@@ -63,45 +88,63 @@ export class Realtime {
    */
   inputMine(doc: InputDoc): void {
     if (!this.io) return;
-    void casesFor([doc], doc.authorKey).then((cases) =>
-      this.io?.to(authorRoom(doc.authorKey)).emit(
-        'input.mine',
-        presentInput(doc, {
-          viewerKey: doc.authorKey,
-          citizenCase: cases.get(doc._id.toString()),
-        }),
-      ),
+    this.io.to(authorRoom(doc.authorKey)).emit(
+      'input.mine',
+      presentInput(doc, {
+        viewerKey: doc.authorKey,
+        citizenCase: this.citizenCase(doc, doc.authorKey),
+      }),
     );
     this.io
-      ?.to(rooms.forumStaff(doc.forumId.toString()))
+      .to(rooms.forumStaff(doc.forumId.toString()))
       .emit('input.updated', presentInput(doc, this.staffView()));
   }
 
-  /** Marks an input's count as changed; the batch reads the stored counts when it is sent. */
+  /** Marks an input's count as changed; the batch reads the tally when it is sent. */
   voteCount(forumId: string, inputId: string): void {
     if (!this.io) return;
     let batch = this.pendingVotes.get(forumId);
     if (!batch) this.pendingVotes.set(forumId, (batch = new Set()));
     batch.add(inputId);
     if (this.timers.has(forumId)) return;
-    const t = setTimeout(() => void this.flushVotes(forumId), VOTE_FLUSH_MS);
+    const t = setTimeout(() => this.flushVotes(forumId), VOTE_FLUSH_MS);
     t.unref();
     this.timers.set(forumId, t);
   }
 
-  async flushVotes(forumId: string): Promise<void> {
+  /** Sends this process's pending counts now and tells the other processes. */
+  flushVotes(forumId: string): void {
     const batch = this.pendingVotes.get(forumId);
     this.pendingVotes.delete(forumId);
     const t = this.timers.get(forumId);
     if (t) clearTimeout(t);
     this.timers.delete(forumId);
-    if (!batch || !batch.size) return;
-    // Concurrent votes finish in any order, so the stored counters are the truth.
-    const docs = await InputModel.find({ _id: { $in: [...batch] } }, { votes: 1 }).catch(() => []);
-    if (!docs.length) return;
-    this.io?.to(rooms.forum(forumId)).emit('vote.counts', {
-      forumId,
-      counts: Object.fromEntries(docs.map((d) => [d._id.toString(), d.votes])),
+    if (!batch?.size) return;
+    const ids = [...batch];
+    this.emitCounts(forumId, ids);
+    if (this.live?.coord.kind === 'redis') {
+      void this.live.coord.publish({ forumId, votes: ids }).catch(() => undefined);
+    }
+  }
+
+  /** Reads the counts and emits them to this process's sockets, in order per forum. */
+  private emitCounts(forumId: string, ids: string[]): void {
+    const io = this.io;
+    const live = this.live;
+    if (!io || !live) return;
+    if (!io.of('/').adapter.rooms.get(rooms.forum(forumId))?.size) return;
+    const prev = this.emitting.get(forumId) ?? Promise.resolve();
+    const next = prev
+      .then(async () => {
+        const counts = await live.coord.tally.counts(forumId, ids);
+        io.local
+          .to(rooms.forum(forumId))
+          .emit('vote.counts', { forumId, counts: Object.fromEntries(counts) });
+      })
+      .catch(() => undefined);
+    this.emitting.set(forumId, next);
+    void next.then(() => {
+      if (this.emitting.get(forumId) === next) this.emitting.delete(forumId);
     });
   }
 
@@ -115,15 +158,33 @@ export class Realtime {
     this.io?.to(rooms.forum(forumId)).emit('forum.status', { forumId, status });
   }
 
-  async presence(forumId: string): Promise<void> {
-    if (!this.io) return;
-    const sockets = await this.io.in(rooms.forum(forumId)).fetchSockets();
-    this.io.to(rooms.forum(forumId)).emit('forum.presence', { forumId, online: sockets.length });
+  /** Sends each forum's number of people when it changed (one message per forum per tick). */
+  private async presenceTick(): Promise<void> {
+    const io = this.io;
+    if (!io) return;
+    const local = new Map<string, number>();
+    for (const [room, sockets] of io.of('/').adapter.rooms) {
+      const m = FORUM_ROOM.exec(room);
+      if (m) local.set(m[1]!, sockets.size);
+    }
+    // Forums this process reported before and has nobody in now report 0.
+    for (const forumId of this.presenceSent.keys()) if (!local.has(forumId)) local.set(forumId, 0);
+    for (const [forumId, n] of local) {
+      const total = this.live ? await this.live.coord.presence(forumId, n).catch(() => n) : n;
+      if (n === 0) {
+        this.presenceSent.delete(forumId);
+        continue;
+      }
+      if (this.presenceSent.get(forumId) === total) continue;
+      this.presenceSent.set(forumId, total);
+      io.local.to(rooms.forum(forumId)).emit('forum.presence', { forumId, online: total });
+    }
   }
 
   close(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.pendingVotes.clear();
+    if (this.presenceTimer) clearInterval(this.presenceTimer);
   }
 }

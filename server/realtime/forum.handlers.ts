@@ -5,7 +5,8 @@ import { AppError } from '../http/errors';
 import type { ServiceContext } from '../forums/context';
 import { snapshot } from '../forums/forum.service';
 import { submitInput, voteInput } from '../forums/input.service';
-import type { Viewer } from '../forums/viewer';
+import { viewerKey, type Viewer } from '../forums/viewer';
+import { consume } from '../live/limits';
 import type { AppSocket } from './io';
 
 type AckFn<T> = (res: Ack<T>) => void;
@@ -41,44 +42,21 @@ function handle<S extends z.ZodType, T>(
   };
 }
 
-/** At most `limit` calls per minute for one socket. */
-function perMinute(limit: number): () => boolean {
-  let windowStart = Date.now();
-  let count = 0;
-  return () => {
-    const now = Date.now();
-    if (now - windowStart > 60_000) {
-      windowStart = now;
-      count = 0;
-    }
-    count += 1;
-    return count <= limit;
-  };
-}
-
-const tooMany = (): never => {
-  throw new AppError(
-    429,
-    'rate_limited',
-    'Terlalu banyak permintaan dalam satu menit. Tunggu sebentar.',
-  );
-};
-
 export function registerForumHandlers(socket: AppSocket, ctx: ServiceContext): void {
-  const submitAllowed = perMinute(20);
-  const voteAllowed = perMinute(120);
   const viewer = (): Viewer => ({
     user: (socket.request as { user?: Express.User }).user,
     participantId: socket.data.participantId,
   });
+  /** Limits follow the participant (or account), not the connection: reconnecting resets nothing. */
+  const limitKey = (): string => viewerKey(viewer()) ?? `s:${socket.id}`;
 
   socket.on(
     'forum.join',
     handle(ForumJoinPayload, async ({ forumId }) => {
-      const snap = await snapshot(viewer(), forumId);
+      await consume(ctx.limits, 'join', limitKey());
+      const snap = await snapshot(ctx, viewer(), forumId);
       await socket.join(rooms.forum(forumId));
       if (snap.forum.canModerate) await socket.join(rooms.forumStaff(forumId));
-      void ctx.realtime.presence(forumId);
       return snap;
     }),
   );
@@ -89,13 +67,12 @@ export function registerForumHandlers(socket: AppSocket, ctx: ServiceContext): v
     const { forumId } = parsed.data;
     void socket.leave(rooms.forum(forumId));
     void socket.leave(rooms.forumStaff(forumId));
-    void ctx.realtime.presence(forumId);
   });
 
   socket.on(
     'input.create',
     handle(InputCreatePayload, async ({ forumId, ...body }) => {
-      if (!submitAllowed()) tooMany();
+      await consume(ctx.limits, 'submit', limitKey());
       const r = await submitInput(ctx, viewer(), forumId, body);
       return r.input;
     }),
@@ -104,15 +81,8 @@ export function registerForumHandlers(socket: AppSocket, ctx: ServiceContext): v
   socket.on(
     'input.vote',
     handle(InputVotePayload, async ({ inputId, voted }) => {
-      if (!voteAllowed()) tooMany();
+      await consume(ctx.limits, 'vote', limitKey());
       return voteInput(ctx, viewer(), inputId, voted);
     }),
   );
-
-  socket.on('disconnecting', () => {
-    const forumRooms = [...socket.rooms].filter((r) => /^forum:[a-f0-9]{24}$/.test(r));
-    setTimeout(() => {
-      for (const r of forumRooms) void ctx.realtime.presence(r.slice('forum:'.length));
-    }, 50).unref();
-  });
 }

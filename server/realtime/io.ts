@@ -38,7 +38,11 @@ function onlyForHandshake(mw: RequestHandler) {
   };
 }
 
+/** A Socket.IO adapter constructor (e.g. `createAdapter(pub, sub)` of @socket.io/redis-adapter). */
+export type IoAdapter = NonNullable<ConstructorParameters<typeof Server>[1]>['adapter'];
+
 export interface IoDeps {
+  adapter?: IoAdapter;
   /** Registers the domain handlers on each connected socket. */
   onConnection?: (socket: AppSocket) => void;
   sessionMiddleware: RequestHandler;
@@ -52,7 +56,9 @@ export function createIo(server: HttpServer, deps: IoDeps): IO {
   const io: IO = new Server(server, {
     path: '/socket.io',
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    // No connection state recovery: a reconnecting client passes the auth middleware again and
+    // re-joins with a fresh snapshot (it carries the forum's change cursor).
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
     allowRequest: (req, cb) => {
       const origin = req.headers.origin;
       if (!origin) return cb(null, true);

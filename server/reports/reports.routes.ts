@@ -149,6 +149,7 @@ export function reportRoutes(api: Api, ctx: ServiceContext): void {
       access: 'public',
       params: IdParams,
       handler: async ({ req, res, user, params }) => {
+        await ctx.live.settle(params.id);
         const f = await findForum(params.id);
         const published = f.status === 'closed' || f.status === 'archived';
         if (!published && !canModerate(user, f)) {
@@ -170,6 +171,7 @@ export function reportRoutes(api: Api, ctx: ServiceContext): void {
       access: STAFF,
       params: z.strictObject({ id: IdParams.shape.id, format: z.enum(['csv', 'json']) }),
       handler: async ({ req, res, user, params }) => {
+        await ctx.live.settle(params.id);
         const f = await findForum(params.id);
         if (!canModerate(user, f)) throw forbidden();
         const { rows } = await forumReportData(f, baseUrl(req), ctx.clock.now());

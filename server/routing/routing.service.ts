@@ -17,7 +17,6 @@ import { findInput } from '../forums/input.service';
 import { presentFor } from '../forums/input.queries';
 import { badRequest, forbidden } from '../http/errors';
 import { cleanText } from '../lib/sanitize';
-import { forumLock } from '../lib/keyedMutex';
 import { policies } from '../auth/policies';
 import { audit } from '../audit/audit.service';
 import type { RoutingEngine } from './engine';
@@ -85,8 +84,8 @@ export async function routeByHand(
   /** Omitted: `triage` when the input waited in triage, else `reroute`. */
   kind?: 'triage' | 'reroute' | 'not_our_authority',
 ) {
-  const found = await findInput(inputId);
-  return forumLock.run(found.forumId.toString(), async () => {
+  const forumId = await ctx.live.cache.forumIdOfInput(inputId);
+  return ctx.live.lock(forumId, async () => {
     const input = await findInput(inputId);
     const forum = await findForum(input.forumId.toString());
     const upp = await Upp.findById(body.uppId);
@@ -133,6 +132,7 @@ export async function routeByHand(
       deadline: await deps.engine.deadlineFor(body.serviceCode, now),
     };
     await input.save();
+    await ctx.live.cache.changed(forumId, { inputs: [input] });
     await audit(user, 'input.route', `input:${input._id}`, `${why} → ${upp.name} (${body.sector})`);
     await deps.onRouted?.(input, user);
     return (await presentFor({ user }, [input], true))[0]!;

@@ -4,14 +4,13 @@ import path from 'node:path';
 import type { TrainingStatus } from '../../shared/schemas/routing';
 import type { AuthUser } from '../auth/types';
 import { projectRoot } from '../config';
+import { entryArgs } from '../lib/runtime';
 import { AppError } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import type { Example } from './classifier/corpus';
 import { loadModel } from './classifier/io';
 import type { RoutingEngine } from './engine';
 import { CorrectionModel, ModelVersionModel } from './routing.models';
-
-const JOB = path.join(projectRoot, 'server', 'routing', 'train.job.ts');
 
 /** Runs one training job at a time in a child process and registers the new version. */
 export class TrainingManager {
@@ -99,7 +98,7 @@ export class TrainingManager {
     evaluation: Record<string, number>;
   } | null> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', JOB, examplesFile, outFile], {
+      const child = spawn(process.execPath, [...entryArgs('train.job'), examplesFile, outFile], {
         cwd: projectRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
       });

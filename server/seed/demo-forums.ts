@@ -112,18 +112,19 @@ async function addInputs(ctx: ServiceContext, forumId: string, items: DemoInput[
         { _id: input.id },
         { $set: { status: 'published', publishedAt: new Date() } },
       );
-      await ForumModel.updateOne(
-        { _id: forumId },
-        { $inc: { 'counts.pending': -1, 'counts.published': 1 } },
-      );
       // Published inputs that were routed open a case in the UPP's inbox, as at approval.
       const doc = await InputModel.findById(input.id);
-      if (doc) await ctx.onPublished(doc);
+      if (doc) {
+        await ctx.onPublished(doc);
+        await ctx.live.cache.changed(forumId, { inputs: [doc], cases: true });
+        await ctx.live.touch(forumId);
+      }
     }
     for (const voter of voters.slice(0, votes)) {
       await voteInput(ctx, { participantId: voter }, input.id, true);
     }
   }
+  await ctx.live.flushAll(forumId);
 }
 
 /** Seeds one live and one asynchronous forum with some inputs (through the service layer). */

@@ -85,7 +85,10 @@ export type Input = z.infer<typeof Input>;
 /** Everything a client needs to show a forum; `cursor` is the forum's change sequence. */
 export const ForumSnapshot = z.object({
   forum: Forum,
+  /** Published inputs (and pending ones for those who moderate), most votes first. */
   inputs: z.array(Input),
+  /** The viewer's own inputs, every status, newest first. */
+  mine: z.array(Input),
   cursor: z.number().int(),
 });
 export type ForumSnapshot = z.infer<typeof ForumSnapshot>;

@@ -46,9 +46,15 @@ export class ForumLive {
 
   /** Loads the forum and subscribes to its events; returns the cleanup function. */
   start(): () => void {
-    void this.loadHttp();
-    if (this.opts.mine) void this.loadMine();
     const s = createSocket();
+    // The socket's join answers with the whole snapshot (own inputs included); HTTP only when
+    // the socket cannot connect quickly (e.g. a proxy that blocks WebSocket).
+    const fallback = setTimeout(() => {
+      if (this.cursor < 0) {
+        void this.loadHttp();
+        if (this.opts.mine) void this.loadMine();
+      }
+    }, 2500);
     this.socket = s;
     s.on('connect', () => {
       this.connected = true;
@@ -71,6 +77,7 @@ export class ForumLive {
     s.on('forum.status', (p) => p.forumId === this.forumId && this.setStatus(p.status));
     s.on('forum.presence', (p) => p.forumId === this.forumId && (this.online = p.online));
     return () => {
+      clearTimeout(fallback);
       if (s.connected) s.emit('forum.leave', { forumId: this.forumId });
       s.removeAllListeners();
       s.disconnect();
@@ -80,7 +87,13 @@ export class ForumLive {
 
   private join(): void {
     this.socket?.timeout(15_000).emit('forum.join', { forumId: this.forumId }, (err, res) => {
-      if (err) return; // timed out: the HTTP snapshot still shows the forum
+      if (err) {
+        // Timed out (server busy or a dropped packet): ask again while connected.
+        setTimeout(() => {
+          if (this.socket?.connected) this.join();
+        }, 2000);
+        return;
+      }
       if ('error' in res) {
         if (!this.forum) this.error = res.error.message;
         return;
@@ -132,6 +145,7 @@ export class ForumLive {
         if (i.status === 'pending' && !map[i.id]) map[i.id] = i;
     }
     this.byId = map;
+    if (this.opts.mine) for (const i of snap.mine) this.upsertMine(i);
     const sid = snap.forum.spotlightInputId;
     const found = sid ? map[sid] : undefined;
     this.spotlight = found
