@@ -22,7 +22,7 @@ import type { RoutingEngine } from './routing/engine';
 import { routingRoutes } from './routing/routing.routes';
 import type { RoutingDeps } from './routing/routing.service';
 import { TrainingManager } from './routing/training';
-import type { Coordinator } from './live/coordinator';
+import { LockTimeoutError, type Coordinator } from './live/coordinator';
 import { LiveForums } from './live/live';
 import { participantLimits } from './live/limits';
 
@@ -94,17 +94,23 @@ export function registerRoutes(
   }
 }
 
-/** Escalation and forum schedules every minute, e-mail every 30 s; returns a stop function. */
+/**
+ * Escalation and forum schedules every minute, e-mail every 30 s; returns a stop function. Each
+ * job runs in one process at a time (a process that finds it running skips its turn).
+ */
 export function startJobs(ctx: ServiceContext, mail: MailTransport | null): () => void {
+  const job = (name: string, run: () => Promise<unknown>) =>
+    ctx.live.coord
+      .withLock(`job:${name}`, run, { ttlMs: 10 * 60_000, waitMs: 0 })
+      .catch((err: unknown) => {
+        if (!(err instanceof LockTimeoutError)) console.error(`[jobs] ${name} failed`, err);
+      });
   const escalate = setInterval(() => {
-    runEscalation(ctx).catch((err: unknown) => console.error('[jobs] escalation failed', err));
-    applySchedules(ctx).catch((err: unknown) => console.error('[jobs] schedules failed', err));
+    void job('escalation', () => runEscalation(ctx));
+    void job('schedules', () => applySchedules(ctx));
   }, 60_000);
   const deliver = setInterval(() => {
-    if (mail)
-      flushOutbox(ctx.clock, mail).catch((err: unknown) =>
-        console.error('[jobs] mail failed', err),
-      );
+    if (mail) void job('mail', () => flushOutbox(ctx.clock, mail));
   }, 30_000);
   escalate.unref();
   deliver.unref();

@@ -45,10 +45,19 @@ async function main(): Promise<void> {
       `[db] embedded FerretDB (SQLite in ${config.dataDir}) on ${uri}, pid ${embedded.pid()}`,
     );
   }
+  const coordination = await connectCoordinator(config);
+  console.log(
+    config.redisUrl
+      ? '[live] Redis coordination: several processes may serve'
+      : '[live] single process (set REDIS_URL to run several)',
+  );
+  /** Start-up writes run in one process at a time when several start together. */
+  const once = <T>(fn: () => Promise<T>) =>
+    coordination.coordinator.withLock('startup', fn, { ttlMs: 300_000, waitMs: 600_000 });
   await connectDb(uri);
-  await ensureIndexes();
+  await once(() => ensureIndexes());
   const calendar = new CalendarStore();
-  await calendar.seedDefaults();
+  await once(() => calendar.seedDefaults());
   const engine = await RoutingEngine.create({
     clock: systemClock,
     modelsDir: modelsDir(config.dataDir),
@@ -56,12 +65,6 @@ async function main(): Promise<void> {
   });
   console.log(
     `[routing] model ${engine.version} (auto-route at confidence >= ${engine.threshold})`,
-  );
-  const coordination = await connectCoordinator(config);
-  console.log(
-    config.redisUrl
-      ? `[live] Redis coordination (${coordination.coordinator.kind}): several processes may serve`
-      : '[live] single process (set REDIS_URL to run several)',
   );
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
   if (!mail)
@@ -75,12 +78,14 @@ async function main(): Promise<void> {
     coordinator: coordination.coordinator,
     ioAdapter: coordination.ioAdapter,
   });
-  // Counts stored before a crash may be behind the vote documents: rebuild them.
-  const reconciled = await ctx.live.reconcileAccepting();
-  if (reconciled) console.log(`[live] vote counts rebuilt for ${reconciled} open forum(s)`);
+  await once(async () => {
+    await seedCatalog((l) => console.log(l));
+    if (config.seedDemo) await seedDemo({ log: (l) => console.log(l), ctx });
+    // Counts stored before a crash may be behind the vote documents: rebuild them.
+    const reconciled = await ctx.live.reconcileAccepting();
+    if (reconciled) console.log(`[live] vote counts rebuilt for ${reconciled} open forum(s)`);
+  });
   const stopJobs = startJobs(ctx, mail);
-  await seedCatalog((l) => console.log(l));
-  if (config.seedDemo) await seedDemo({ log: (l) => console.log(l), ctx });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>

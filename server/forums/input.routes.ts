@@ -44,11 +44,11 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       body: InputCreate,
       status: 201,
       response: InputRes,
-      handler: async ({ req, res, params, body }) => {
+      handler: async ({ req, setStatus, params, body }) => {
         await consume(ctx.limits, 'submit', limitKey(req));
         const viewer = { user: req.user, participantId: req.participantId };
         const r = await inputs.submitInput(ctx, viewer, params.id, body);
-        if (r.replay) res.status(200);
+        if (r.replay) setStatus(200);
         return { input: r.input };
       },
     })

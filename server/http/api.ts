@@ -15,6 +15,8 @@ export interface RouteContext<B, Q, P> {
   query: Q;
   params: P;
   user: Express.User | undefined;
+  /** Answers with this status instead of the route's (e.g. 200 for a replayed create). */
+  setStatus(status: number): void;
 }
 
 export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
@@ -98,7 +100,9 @@ export class Api {
     const handler: RequestHandler = async (req, res, next) => {
       try {
         checkAccess(spec.access, req.user);
+        let explicit: number | undefined;
         const ctx = {
+          setStatus: (status: number) => void (explicit = status),
           req,
           res,
           user: req.user,
@@ -116,7 +120,7 @@ export class Api {
         }
         if (res.headersSent) return;
         // A handler may have set its own status (e.g. 503 from health).
-        const status = res.statusCode !== 200 ? res.statusCode : spec.status;
+        const status = explicit ?? (res.statusCode !== 200 ? res.statusCode : spec.status);
         if (result === undefined) res.status(status ?? 204).end();
         else res.status(status ?? 200).json(result);
       } catch (err) {

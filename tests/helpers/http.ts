@@ -7,6 +7,13 @@ export class Client {
     private readonly headers: Record<string, string> = {},
   ) {}
 
+  /** The same browser (same cookie jar) talking to another server process. */
+  at(baseUrl: string): Client {
+    const c = new Client(baseUrl, this.headers);
+    c.cookies = this.cookies;
+    return c;
+  }
+
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
