@@ -44,7 +44,7 @@ function handle<S extends z.ZodType, T>(
 
 export function registerForumHandlers(socket: AppSocket, ctx: ServiceContext): void {
   const viewer = (): Viewer => ({
-    user: (socket.request as { user?: Express.User }).user,
+    user: socket.data.user ?? undefined,
     participantId: socket.data.participantId,
   });
   /** Limits follow the participant (or account), not the connection: reconnecting resets nothing. */

@@ -10,13 +10,24 @@ import {
 } from '../../shared/events';
 import { presentUser } from '../auth/auth.service';
 import { participantFromCookieHeader } from '../auth/participant';
+import type { AuthUser } from '../auth/types';
 
-export type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+/** What the server keeps per socket: the shared fields plus the signed-in user, if any. */
+export interface ServerSocketData extends SocketData {
+  user: AuthUser | null;
+}
+
+export type IO = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  ServerSocketData
+>;
 export type AppSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
   InterServerEvents,
-  SocketData
+  ServerSocketData
 >;
 
 type EngineRequest = IncomingMessage & {
@@ -28,7 +39,8 @@ type EngineRequest = IncomingMessage & {
 /** Runs express middleware only on the handshake request, not on every polling request. */
 function onlyForHandshake(mw: RequestHandler) {
   return (req: EngineRequest, res: ServerResponse, next: (err?: unknown) => void): void => {
-    if (req._query?.sid === undefined) {
+    // Anonymous citizens (no session cookie) skip the session store entirely.
+    if (req._query?.sid === undefined && req.headers.cookie?.includes('fp.sid=')) {
       (mw as unknown as (a: EngineRequest, b: ServerResponse, c: (e?: unknown) => void) => void)(
         req,
         res,
@@ -76,6 +88,7 @@ export function createIo(server: HttpServer, deps: IoDeps): IO {
 
   io.use((socket, next) => {
     const req = socket.request as EngineRequest;
+    socket.data.user = req.user ? { ...req.user } : null;
     socket.data.userId = req.user?.id ?? null;
     socket.data.sessionId = req.user ? (req.sessionID ?? null) : null;
     socket.data.participantId =
@@ -84,16 +97,19 @@ export function createIo(server: HttpServer, deps: IoDeps): IO {
   });
 
   io.on('connection', (socket) => {
-    const req = socket.request as EngineRequest;
+    const user = socket.data.user;
+    // The handshake request (headers, session, parsed cookies) is not needed any more: keeping
+    // it would cost memory for every connected phone.
+    (socket.conn as unknown as { request: unknown }).request = null;
     if (socket.data.userId) void socket.join(rooms.user(socket.data.userId));
     // Staff follow the inboxes of their UPPs.
-    if (req.user && req.user.role !== 'citizen') {
-      for (const uppId of req.user.uppIds) void socket.join(rooms.upp(uppId));
+    if (user && user.role !== 'citizen') {
+      for (const uppId of user.uppIds) void socket.join(rooms.upp(uppId));
     }
     if (socket.data.sessionId) void socket.join(rooms.session(socket.data.sessionId));
     if (socket.data.participantId) void socket.join(rooms.participant(socket.data.participantId));
     socket.emit('session.hello', {
-      user: req.user ? presentUser(req.user) : null,
+      user: user ? presentUser(user) : null,
       participantId: socket.data.participantId,
     });
     socket.on('system.ping', (_payload, ack) => {
