@@ -53,7 +53,13 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       access: 'public',
       params: z.strictObject({ code: JoinCode }),
       response: ForumRes,
-      handler: async ({ user, params }) => ({ forum: await forums.getByCode(user, params.code) }),
+      handler: async ({ req, params }) => ({
+        forum: await forums.getByCode(
+          ctx,
+          { user: req.user, participantId: req.participantId },
+          params.code,
+        ),
+      }),
     })
     .route({
       method: 'get',

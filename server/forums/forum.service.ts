@@ -12,7 +12,7 @@ import type {
   ForumUpdate,
 } from '../../shared/schemas/forum';
 import type { ForumSnapshot, SpotlightBody } from '../../shared/schemas/input';
-import { liveSnapshot } from './forum.view';
+import { liveSnapshot, presentLiveForum } from './forum.view';
 import { Upp } from '../admin/upp.model';
 import { policies } from '../auth/policies';
 import type { AuthUser } from '../auth/types';
@@ -187,11 +187,15 @@ export async function listForums(user: AuthUser | undefined, q: ForumListQuery) 
   return presentForums(visible, user);
 }
 
-export async function getByCode(user: AuthUser | undefined, code: string) {
-  const f = await ForumModel.findOne({ code });
-  if (!f || f.status === 'draft') throw notFound('Forum dengan kode ini');
+export async function getByCode(ctx: ServiceContext, viewer: Viewer, code: string) {
+  const e = await ctx.live.cache.byCode(code).catch((err: unknown) => {
+    if (err instanceof AppError && err.status === 400) throw notFound('Forum dengan kode ini');
+    throw err;
+  });
+  const f = e.forum;
+  if (f.status === 'draft') throw notFound('Forum dengan kode ini');
   if (f.status === 'archived') throw new AppError(410, 'closed', 'Forum ini sudah diarsipkan.');
-  return presentOne(f, user);
+  return presentLiveForum(ctx.live, e, viewer);
 }
 
 /** Everything a viewer needs to show a forum, with the cursor for resync. */

@@ -37,6 +37,8 @@ export class ForumCache {
   /** Messages that arrived while a forum was loading, replayed after. */
   private queued = new Map<string, CacheMessage[]>();
   private inputForum = new Map<string, string>();
+  /** Join codes seen, to their forum (codes never change; a deleted forum is re-checked). */
+  private codes = new Map<string, string>();
   private sweeper: NodeJS.Timeout;
 
   constructor(private readonly coord: Coordinator) {
@@ -62,6 +64,19 @@ export class ForumCache {
       this.loading.set(forumId, p);
     }
     return p;
+  }
+
+  /** The entry of the forum with this join code (one database read per code per process). */
+  async byCode(code: string): Promise<ForumEntry> {
+    let id = this.codes.get(code);
+    if (!id) {
+      const f = await ForumModel.findOne({ code }, { _id: 1 }).lean();
+      if (!f) throw notFound('Forum dengan kode ini');
+      id = f._id.toString();
+      if (this.codes.size > 10_000) this.codes.clear();
+      this.codes.set(code, id);
+    }
+    return this.get(id);
   }
 
   /** The forum an input belongs to (from memory when known). */
