@@ -155,7 +155,7 @@ export function computeFigures(a: {
     joinP50Ms: percentile(joinSorted, 50),
     joinP99Ms: percentile(joinSorted, 99),
     joinMaxMs: percentile(joinSorted, 100),
-    joinsPerSecond: joinSpan > 0 ? Math.round((joined / joinSpan) * 10) / 10 : 0,
+    joinsPerSecond: joinSpan > 0 ? Math.round((joined / joinSpan) * 100) / 100 : 0,
     votesSent: votes.length,
     votesAcked:
       votes.length - votesTimedOut - Object.values(votesErrored).reduce((s, n) => s + n, 0),

@@ -141,8 +141,8 @@ async function joinOne(g: number, client: Client): Promise<void> {
   } catch (err) {
     bump(failures, err instanceof ProtoError ? err.reason : 'error');
     progress.joinFailed += 1;
-    client.socket?.close();
     client.connected = false;
+    client.socket?.close();
     lastEnd = Math.max(lastEnd, now());
   }
 }
