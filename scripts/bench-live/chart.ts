@@ -16,7 +16,14 @@ const Row = z.object({
   commit: z.string().optional(),
   date: z.string().optional(),
   machine: z.object({ cpus: z.number(), cpuModel: z.string() }).optional(),
-  options: z.object({ votes: z.number(), submits: z.number(), duration: z.number() }).optional(),
+  options: z
+    .object({
+      votes: z.number(),
+      submits: z.number(),
+      duration: z.number(),
+      ackTimeout: z.number().default(30),
+    })
+    .optional(),
 });
 type Row = z.infer<typeof Row>;
 
@@ -166,6 +173,13 @@ export function renderSvg(rows: Row[]): string {
     out.push(
       `<line x1="${m.left}" x2="${m.left + 36}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2.2"${s.dashed ? ' stroke-dasharray="7 5"' : ''}/>`,
       `<text x="${m.left + 46}" y="${ly}">${esc(s.label)}</text>`,
+    );
+    ly += 20;
+  }
+  const timeoutMs = Math.min(...rows.map((r) => (r.options?.ackTimeout ?? 30) * 1000));
+  if (ys.some((v) => v >= timeoutMs)) {
+    out.push(
+      `<text x="${m.left}" y="${ly + 4}" fill="#444">Points at or above the ack timeout (${msLabel(timeoutMs)}) are lower bounds: acks that timed out count as the timeout.</text>`,
     );
     ly += 20;
   }
