@@ -14,7 +14,12 @@ export function table(ours: RunMeasure, floor: RunMeasure | null): string {
     ['clients joined', (m) => `${fmt(m.joined)} (failed: ${errs(m.joinFailures)})`],
     ['join p50 / p99', (m) => `${fmt(m.joinP50Ms, ' ms')} / ${fmt(m.joinP99Ms, ' ms')}`],
     ['joins per second', (m) => fmt(m.joinsPerSecond)],
-    ['votes acked / sent', (m) => `${fmt(m.votesAcked)} / ${fmt(m.votesSent)}`],
+    [
+      'votes acked / sent',
+      (m) =>
+        `${fmt(m.votesAcked)} / ${fmt(m.votesSent)}` +
+        (m.votesSkipped ? ` (${fmt(m.votesSkipped)} not sent: nothing left to vote on)` : ''),
+    ],
     ['votes timed out / refused', (m) => `${fmt(m.votesTimedOut)} / ${errs(m.votesErrored)}`],
     ['vote ack p50 / p99', (m) => `${fmt(m.voteAckP50Ms, ' ms')} / ${fmt(m.voteAckP99Ms, ' ms')}`],
     [
