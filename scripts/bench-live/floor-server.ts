@@ -222,6 +222,9 @@ io.on('connection', (socket) => {
       inputs: [...inputs.values()]
         .filter((s) => s.input.status === 'published')
         .map((s) => view(s, pid)),
+      mine: pid
+        ? [...inputs.values()].filter((s) => s.authorKey === `p:${pid}`).map((s) => view(s, pid))
+        : [],
       cursor: seq,
     };
     reply({ data: snap });
