@@ -44,6 +44,7 @@ export function table(ours: RunMeasure, floor: RunMeasure | null): string {
       'load generator CPU / loop delay p99',
       (m) => `${fmt(m.loadgenCpuPct, ' %')} / ${fmt(m.loadgenLoopDelayP99Ms, ' ms')}`,
     ],
+    ['machine load average (1 min) at end of load', (m) => fmt(m.machineLoadAvg1)],
     ['presence messages received', (m) => fmt(m.messages['forum.presence'] ?? 0)],
     ['vote.counts messages received', (m) => fmt(m.messages['vote.counts'] ?? 0)],
     ['disconnects', (m) => fmt(m.disconnects)],

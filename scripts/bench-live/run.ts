@@ -3,6 +3,8 @@
  * start the load generator, join everyone, read memory, drive the load, let it settle,
  * compare what clients saw and what the store holds with what was acknowledged.
  */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../server/config';
 import {
@@ -26,7 +28,7 @@ export interface Store {
   truth(): Promise<StoreTruth>;
 }
 
-export interface RunMeasure extends RunFigures {
+export interface RunMeasure extends Omit<RunFigures, 'mismatches'> {
   rssBeforeKb: number;
   rssAfterKb: number;
   rssPerConnKb: number | null;
@@ -37,6 +39,8 @@ export interface RunMeasure extends RunFigures {
   /** False when the store still changed after --drain seconds. */
   drained: boolean;
   loadSeconds: number;
+  /** 1-minute load average of the machine when the load ended (everything, not only us). */
+  machineLoadAvg1: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -169,9 +173,11 @@ export async function measure(a: {
     let serverCpuPct: number;
     let dbCpuPct: number | null;
     let loadgenCpuPct: number;
+    let machineLoadAvg1 = 0;
     let done: Extract<Report, { type: 'acksDone' }>;
     try {
       await gen.next('loadEnded');
+      machineLoadAvg1 = Math.round(os.loadavg()[0]! * 100) / 100;
       serverCpuPct = serverCpu.stop();
       dbCpuPct = a.dbPids().length ? dbCpu.stop() : null;
       loadgenCpuPct = genCpu.stop();
@@ -216,7 +222,7 @@ export async function measure(a: {
 
     const votes: VoteRecord[] = done.votes;
     const submits: SubmitRecord[] = done.submits;
-    const figures = computeFigures({
+    const { mismatches, ...figures } = computeFigures({
       join,
       votes,
       submits,
@@ -225,8 +231,14 @@ export async function measure(a: {
       truth,
       ackTimeoutMs: opts.ackTimeout * 1000,
     });
+    if (mismatches.length) {
+      const file = path.join(a.runDir, `mismatches-${a.name}.json`);
+      writeFileSync(file, JSON.stringify(mismatches, null, 1));
+      log(`[${a.name}] ${mismatches.length} inputs with mismatches, listed in ${file}`);
+    }
     return {
       ...figures,
+      machineLoadAvg1,
       rssBeforeKb,
       rssAfterKb,
       rssPerConnKb: join.joinMs.length

@@ -53,6 +53,18 @@ export interface RunFigures {
   disconnects: number;
   messages: Counter;
   malformed: Counter;
+  /** Every input with a mismatch, for the run folder (not in the result line). */
+  mismatches: Mismatch[];
+}
+
+export interface Mismatch {
+  inputId: string;
+  acked: number;
+  unanswered: number;
+  voteDocs: number;
+  votesField: number;
+  /** Final count → number of clients showing it. */
+  views: Record<string, number>;
 }
 
 const bump = (c: Counter, k: string): void => {
@@ -107,6 +119,7 @@ export function computeFigures(a: {
 
   const lost = { storedVotes: 0, storedCounters: 0, clientViews: 0, submissions: 0 };
   let viewsNotMatchingStore = 0;
+  const mismatches: Mismatch[] = [];
   const inputIds = new Set([
     ...Object.keys(truth.inputs),
     ...acked.keys(),
@@ -116,12 +129,25 @@ export function computeFigures(a: {
     const lo = acked.get(id) ?? 0;
     const hi = lo + (unsure.get(id) ?? 0);
     const stored = truth.inputs[id] ?? { voteDocs: 0, votesField: 0 };
+    const before = lost.storedVotes + lost.storedCounters + lost.clientViews;
     lost.storedVotes += outside(stored.voteDocs, lo, hi);
     lost.storedCounters += outside(stored.votesField, lo, hi);
     const finals = collected.finals[id];
+    const noteMismatch = (): void => {
+      if (lost.storedVotes + lost.storedCounters + lost.clientViews === before) return;
+      mismatches.push({
+        inputId: id,
+        acked: lo,
+        unanswered: hi - lo,
+        voteDocs: stored.voteDocs,
+        votesField: stored.votesField,
+        views: finals ?? {},
+      });
+    };
     if (!finals) {
       // No client knows this input: every client's view of it is missing.
       if (lo > 0) lost.clientViews += joined;
+      noteMismatch();
       continue;
     }
     let clientsWithView = 0;
@@ -131,6 +157,7 @@ export function computeFigures(a: {
       if (Number(value) !== stored.voteDocs) viewsNotMatchingStore += n;
     }
     if (lo > 0) lost.clientViews += Math.max(0, joined - clientsWithView);
+    noteMismatch();
   }
 
   const submitsErrored: Counter = {};
@@ -183,5 +210,6 @@ export function computeFigures(a: {
     disconnects: collected.disconnects,
     messages: collected.events,
     malformed: collected.malformed,
+    mismatches,
   };
 }
