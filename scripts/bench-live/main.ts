@@ -223,7 +223,7 @@ async function main(): Promise<void> {
       store: databaseStore(live.forumId),
       log,
     });
-    for (const p of procs.splice(0)) await p.stop();
+    for (const p of procs.splice(0).reverse()) await p.stop();
 
     if (opts.floor) {
       const f = await startFloor(
@@ -244,10 +244,10 @@ async function main(): Promise<void> {
         store: floorStore(f.baseUrl),
         log,
       });
-      for (const p of procs.splice(0)) await p.stop();
+      for (const p of procs.splice(0).reverse()) await p.stop();
     }
   } finally {
-    for (const p of procs) await p.stop();
+    for (const p of procs.reverse()) await p.stop();
     if (db && !db.embedded) await mongoose.connection.dropDatabase().catch(() => undefined);
     await mongoose.disconnect().catch(() => undefined);
     await db?.stop();

@@ -33,6 +33,10 @@ export function table(ours: RunMeasure, floor: RunMeasure | null): string {
       (m) => `${fmt(m.submitAckP50Ms, ' ms')} / ${fmt(m.submitAckP99Ms, ' ms')}`,
     ],
     ['lost updates', (m) => `${fmt(m.lostUpdates)} ${m.lostUpdates ? JSON.stringify(m.lost) : ''}`],
+    [
+      'store settled after the last ack',
+      (m) => `${fmt(m.storeSettleS, ' s')}${m.drained ? '' : ' (not settled: --drain reached)'}`,
+    ],
     ['server RSS idle per connection', (m) => fmt(m.rssPerConnKb, ' KB')],
     [
       'server RSS before / after join',

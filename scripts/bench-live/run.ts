@@ -23,8 +23,11 @@ import { computeFigures, type RunFigures, type StoreTruth } from './stats';
 
 /** Read access to whatever holds the truth after the run. */
 export interface Store {
-  /** A cheap fingerprint of the stored votes and inputs; unchanged = settled. */
-  fingerprint(): Promise<string>;
+  /**
+   * A fingerprint of the stored votes and inputs (unchanged = nothing is being written), and
+   * whether the stored counters agree with the stored votes (they may be written later).
+   */
+  state(): Promise<{ fingerprint: string; consistent: boolean }>;
   truth(): Promise<StoreTruth>;
 }
 
@@ -36,8 +39,10 @@ export interface RunMeasure extends Omit<RunFigures, 'mismatches'> {
   dbCpuPct: number | null;
   loadgenCpuPct: number;
   loadgenLoopDelayP99Ms: number;
-  /** False when the store still changed after --drain seconds. */
+  /** False when the store still changed (or its counters lagged) after --drain seconds. */
   drained: boolean;
+  /** Seconds from the last ack until the store was stable for --settle s and consistent. */
+  storeSettleS: number;
   loadSeconds: number;
   /** 1-minute load average of the machine when the load ended (everything, not only us). */
   machineLoadAvg1: number;
@@ -194,24 +199,27 @@ export async function measure(a: {
     }
     const loadSeconds = (Date.now() - loadStarted) / 1000;
 
-    // Let the store stop changing (timed-out writes may still land), then let counts settle.
-    const drainUntil = Date.now() + opts.drain * 1000;
-    let last = await a.store.fingerprint();
+    // Let the store stop changing (timed-out writes may still land) and its counters catch up
+    // with its votes (at most --drain s), then give the last counts time to reach the phones.
+    const acksDoneAt = Date.now();
+    const drainUntil = acksDoneAt + opts.drain * 1000;
+    let last = await a.store.state();
     let stableSince = Date.now();
     let drained = true;
-    while (Date.now() - stableSince < opts.settle * 1000) {
+    while (Date.now() - stableSince < opts.settle * 1000 || !last.consistent) {
       if (Date.now() > drainUntil) {
         drained = false;
-        log(`[${a.name}] the store still changes after ${opts.drain} s; checking anyway`);
+        log(
+          `[${a.name}] after ${opts.drain} s the store ${last.consistent ? 'still changes' : 'counters still differ from its votes'}; checking anyway`,
+        );
         break;
       }
       await sleep(500);
-      const fp = await a.store.fingerprint();
-      if (fp !== last) {
-        last = fp;
-        stableSince = Date.now();
-      }
+      const st = await a.store.state();
+      if (st.fingerprint !== last.fingerprint) stableSince = Date.now();
+      last = st;
     }
+    const storeSettleS = Math.round((Date.now() - acksDoneAt) / 100) / 10;
     await sleep(opts.settle * 1000);
     gen.send({ type: 'collect' });
     const collected: Collected = (await gen.next('collected')).collected;
@@ -249,6 +257,7 @@ export async function measure(a: {
       loadgenCpuPct,
       loadgenLoopDelayP99Ms: Math.round(collected.loopDelayP99Ms * 10) / 10,
       drained,
+      storeSettleS,
       loadSeconds: Math.round(loadSeconds * 10) / 10,
     };
   } finally {

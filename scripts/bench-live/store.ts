@@ -28,14 +28,17 @@ export function databaseStore(forumId: string): Store {
   };
   return {
     truth: read,
-    fingerprint: async () => {
+    state: async () => {
       const t = await read();
       const inputs = Object.values(t.inputs);
-      return [
-        inputs.length,
-        inputs.reduce((s, i) => s + i.voteDocs, 0),
-        inputs.reduce((s, i) => s + i.votesField, 0),
-      ].join('/');
+      return {
+        fingerprint: [
+          inputs.length,
+          inputs.reduce((s, i) => s + i.voteDocs, 0),
+          inputs.reduce((s, i) => s + i.votesField, 0),
+        ].join('/'),
+        consistent: inputs.every((i) => i.voteDocs === i.votesField),
+      };
     },
   };
 }
@@ -58,9 +61,10 @@ export function floorStore(baseUrl: string): Store {
   };
   return {
     truth: read,
-    fingerprint: async () => {
+    state: async () => {
       const t = await read();
-      return `${Object.values(t.inputs).reduce((s, i) => s + i.voteDocs, 0)}/${Object.keys(t.keys).length}`;
+      const votes = Object.values(t.inputs).reduce((s, i) => s + i.voteDocs, 0);
+      return { fingerprint: `${votes}/${Object.keys(t.keys).length}`, consistent: true };
     },
   };
 }
