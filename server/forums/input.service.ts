@@ -164,11 +164,7 @@ export async function voteInput(
   const votes = await ctx.live.coord.withLock(`vote:${inputId}:${key}`, async () => {
     const row = { inputId: new Types.ObjectId(inputId), voterKey: key };
     if (voted) {
-      await VoteModel.collection
-        .insertOne({ ...row, forumId: e.forum._id, createdAt: new Date() })
-        .catch((err: unknown) => {
-          if (!isDuplicate(err)) throw err;
-        });
+      await ctx.live.writers.votes.submit({ ...row, forumId: e.forum._id, createdAt: new Date() });
     } else {
       await VoteModel.collection.deleteOne(row);
     }

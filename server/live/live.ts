@@ -5,6 +5,7 @@ import { InputModel } from '../forums/input.model';
 import { ForumParticipantModel, VoteModel } from '../forums/vote.model';
 import type { Coordinator, VoteRow } from './coordinator';
 import { ForumCache, type ForumEntry } from './forumCache';
+import { hotWriters } from './writers';
 
 /** The marker that asks the flusher to store a forum's own counters. */
 export const FORUM_MARK = 'forum';
@@ -21,6 +22,8 @@ export interface LiveOptions {
  */
 export class LiveForums {
   readonly cache: ForumCache;
+  /** Group-committed inserts of votes and participants. */
+  readonly writers = hotWriters();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private readonly log: (msg: string, err?: unknown) => void;
@@ -83,11 +86,11 @@ export class LiveForums {
   async addParticipant(forumId: string, key: string): Promise<void> {
     await this.ensureTally(forumId);
     if (!(await this.coord.tally.addParticipant(forumId, key))) return;
-    await ForumParticipantModel.collection
-      .insertOne({ forumId: new Types.ObjectId(forumId), key, createdAt: new Date() })
-      .catch((err: { code?: number }) => {
-        if (err.code !== 11000) throw err;
-      });
+    await this.writers.participants.submit({
+      forumId: new Types.ObjectId(forumId),
+      key,
+      createdAt: new Date(),
+    });
     await this.coord.tally.markDirty(forumId, [FORUM_MARK]);
   }
 
