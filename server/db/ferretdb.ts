@@ -63,6 +63,7 @@ async function waitForPort(port: number, timeoutMs: number, alive: () => boolean
 
 export async function startFerret(opts: FerretOptions): Promise<FerretProcess> {
   mkdirSync(opts.stateDir, { recursive: true });
+  if ('sqliteDir' in opts.backend) mkdirSync(opts.backend.sqliteDir, { recursive: true });
   const args = ferretArgs(opts);
   // While PostgreSQL is down FerretDB logs an error per request: pass on one line per 10 s.
   let lastAt = 0;
