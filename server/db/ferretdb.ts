@@ -92,7 +92,8 @@ export async function startFerret(opts: FerretOptions): Promise<FerretProcess> {
     ],
     launch: () => {
       const l = launchCommand(opts.bin, args, undefined, 'SIGKILL');
-      const c = spawn(l.command, l.args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      // Own session (detached): Ctrl-C in a terminal reaches only the server, which stops us.
+      const c = spawn(l.command, l.args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
       c.stderr?.on('data', (d: Buffer) => {
         for (const line of d.toString().split('\n')) {
           if (/\t(ERROR|DPANIC|PANIC|FATAL)\t|^panic:/.test(line)) errorLine(line);

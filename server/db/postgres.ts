@@ -38,6 +38,8 @@ export const POSTGRES_SETTINGS: Readonly<Record<string, string>> = {
   synchronous_commit: 'on',
   jit: 'off',
   log_min_messages: 'warning',
+  // Statements carry personal data: never copy them into the log.
+  log_min_error_statement: 'panic',
   log_checkpoints: 'off',
 };
 
@@ -203,8 +205,19 @@ function childrenOf(pid: number): number[] {
 }
 
 /** Starts PostgreSQL on `opts.dir` (initialising it first if needed) and keeps it running. */
+/** Server log lines worth passing on (routine start-up and shutdown messages are not). */
+const SERIOUS = /\b(PANIC|FATAL):/;
+const ROUTINE =
+  /the database system is (starting up|shutting down|in recovery mode)|terminating connection due to (administrator command|unexpected postmaster exit)/;
+
 export async function startPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   initPostgres(opts);
+  let lastAt = 0;
+  const serious = (line: string): void => {
+    if (ROUTINE.test(line) || Date.now() - lastAt < 10_000) return;
+    lastAt = Date.now();
+    opts.log(`[db] postgres: ${line.trim().slice(0, 300)}`);
+  };
   const settings = { ...POSTGRES_SETTINGS, ...opts.settings };
   const args = ['-D', opts.dir, '-p', String(opts.port)];
   for (const [k, v] of Object.entries(settings)) args.push('-c', `${k}=${v}`);
@@ -223,13 +236,19 @@ export async function startPostgres(opts: EmbeddedPostgresOptions): Promise<Embe
     launch: () => {
       // If the server dies, PostgreSQL gets SIGINT from the kernel: a fast, clean shutdown.
       const l = launchCommand(opts.bins.postgres, args, opts.user, 'SIGINT');
-      return spawn(l.command, l.args, {
+      const c = spawn(l.command, l.args, {
         uid: l.uid,
         gid: l.gid,
         env: childEnv(),
         cwd: '/',
         stdio: ['ignore', 'pipe', 'pipe'],
+        // Own session: Ctrl-C in a terminal reaches the server, which stops PostgreSQL in order.
+        detached: true,
       });
+      c.stderr?.on('data', (d: Buffer) => {
+        for (const line of d.toString().split('\n')) if (SERIOUS.test(line)) serious(line);
+      });
+      return c;
     },
     // Crash recovery after a kill can take a while on a large database.
     waitReady: (alive) => waitForPostgres(adminUrl(opts.port), 120_000, alive),
