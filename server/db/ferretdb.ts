@@ -51,6 +51,21 @@ export function ferretArgs(o: Pick<FerretOptions, 'backend' | 'port' | 'stateDir
   ];
 }
 
+/**
+ * A FerretDB error line fit for our log, or undefined for routine ones. Query errors carry the
+ * query's arguments (documents: personal data), so only PostgreSQL's message is kept; a unique
+ * index violation is routine (the app handles E11000).
+ */
+export function ferretErrorSummary(line: string): string | undefined {
+  if (/"Code":"23505"/.test(line)) return undefined;
+  const [, level, source, op] = line.split('\t');
+  if (line.includes('"args"')) {
+    const message = /"Message":"((?:[^"\\]|\\.)*)"/.exec(line)?.[1] ?? 'query failed';
+    return `${level} ${source} ${op}: ${message}`;
+  }
+  return line.trim();
+}
+
 async function waitForPort(port: number, timeoutMs: number, alive: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -68,14 +83,16 @@ export async function startFerret(opts: FerretOptions): Promise<FerretProcess> {
   // While PostgreSQL is down FerretDB logs an error per request: pass on one line per 10 s.
   let lastAt = 0;
   let skipped = 0;
-  const errorLine = (line: string): void => {
+  const errorLine = (raw: string): void => {
+    const line = ferretErrorSummary(raw);
+    if (line === undefined) return;
     const now = Date.now();
     if (now - lastAt < 10_000) {
       skipped += 1;
       return;
     }
     const more = skipped ? ` (and ${skipped} more errors)` : '';
-    opts.log(`[db] ferretdb: ${line.trim().slice(0, 300)}${more}`);
+    opts.log(`[db] ferretdb: ${line.slice(0, 300)}${more}`);
     lastAt = now;
     skipped = 0;
   };
