@@ -82,9 +82,9 @@ export async function copyCollection(
   return done;
 }
 
-/** A progress line at most every `everyMs` (and always for the last call). */
+/** A progress line every `everyMs` at most, the first after `everyMs` (`last` always passes). */
 export function throttle(everyMs: number): (line: string, last?: boolean) => string | undefined {
-  let at = 0;
+  let at = Date.now();
   return (line, last = false) => {
     const now = Date.now();
     if (!last && now - at < everyMs) return undefined;
