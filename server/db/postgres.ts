@@ -1,6 +1,18 @@
 // The embedded PostgreSQL: created with initdb on first use, run as a supervised child process.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lchownSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { PostgresBinaries } from './postgresBinary';
@@ -210,8 +222,25 @@ const SERIOUS = /\b(PANIC|FATAL):/;
 const ROUTINE =
   /the database system is (starting up|shutting down|in recovery mode)|terminating connection due to (administrator command|unexpected postmaster exit)/;
 
+/**
+ * A data folder copied or restored by root (cp -r, a cache of test data) belongs to root, which
+ * PostgreSQL refuses: give it back to the service user, and close it to others.
+ */
+function ownDataFolder(dir: string, user: ServiceUser | undefined, log: (l: string) => void): void {
+  const st = statSync(dir);
+  if ((st.mode & 0o027) !== 0) chmodSync(dir, 0o700);
+  if (!user || st.uid === user.uid) return;
+  log(`[db] ${dir} belongs to uid ${st.uid}: giving it to the user "${user.name}"`);
+  const walk = (p: string): void => {
+    lchownSync(p, user.uid, user.gid);
+    if (lstatSync(p).isDirectory()) for (const name of readdirSync(p)) walk(path.join(p, name));
+  };
+  walk(dir);
+}
+
 export async function startPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   initPostgres(opts);
+  ownDataFolder(opts.dir, opts.user, opts.log);
   let lastAt = 0;
   const serious = (line: string): void => {
     if (ROUTINE.test(line) || Date.now() - lastAt < 10_000) return;

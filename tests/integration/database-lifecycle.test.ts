@@ -1,11 +1,16 @@
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import mongoose from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/config';
+import { startEmbeddedDb } from '../../server/db/embedded';
 import { readLock } from '../../server/db/lock';
 import { isAlive } from '../../server/db/procs';
 import { startServer, tempDataDir, type Proc } from '../helpers/dbProcess';
 import { eventually } from '../helpers/sockets';
 
 const dir = tempDataDir('forum-lifecycle-');
+const copy = tempDataDir('forum-lifecycle-copy-');
 const started: Proc[] = [];
 
 afterAll(async () => {
@@ -16,6 +21,7 @@ afterAll(async () => {
     }
   }
   rmSync(dir, { recursive: true, force: true });
+  rmSync(copy, { recursive: true, force: true });
 });
 
 describe('embedded database lifecycle', () => {
@@ -57,5 +63,24 @@ describe('embedded database lifecycle', () => {
     expect(isAlive(lock3.postgresPid)).toBe(false);
     expect(isAlive(lock3.ferretdbPid)).toBe(false);
     expect(readLock(dir)).toBeUndefined();
+  });
+
+  it('starts on a copy of a stopped data folder made by another user (cp -r as root)', async () => {
+    // Made by this (test) process, as a backup script or a cache of test data would.
+    cpSync(path.join(dir, 'pg'), path.join(copy, 'pg'), { recursive: true });
+    const logs: string[] = [];
+    const db = await startEmbeddedDb({
+      toolsDir: process.env.TOOLS_DIR ?? path.join(projectRoot, '.tools'),
+      dataDir: copy,
+      log: (l) => logs.push(l),
+    });
+    try {
+      const client = await new mongoose.mongo.MongoClient(db.uri).connect();
+      // The copied database holds what the server created: the service catalog.
+      expect(await client.db().collection('services').countDocuments()).toBeGreaterThan(0);
+      await client.close();
+    } finally {
+      await db.stop();
+    }
   });
 });
