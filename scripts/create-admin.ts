@@ -6,7 +6,8 @@ import { hashPassword } from '../server/auth/password';
 import { User } from '../server/auth/user.model';
 import { loadConfig } from '../server/config';
 import { connectDb, ensureIndexes } from '../server/db/connect';
-import { startEmbeddedDb, type EmbeddedDb } from '../server/db/embedded';
+import { openDatabase } from '../server/db/database';
+import { ensurePushdownIndexes } from '../server/db/pushdownIndexes';
 
 const [emailArg, ...nameParts] = process.argv.slice(2);
 const email = Email.safeParse(emailArg ?? '');
@@ -18,15 +19,12 @@ const config = loadConfig({
   ...process.env,
   SESSION_SECRET: process.env.SESSION_SECRET ?? 'x'.repeat(32),
 });
-let embedded: EmbeddedDb | undefined;
-let uri = config.mongodbUri;
-if (!uri) {
-  embedded = await startEmbeddedDb({ toolsDir: config.toolsDir, dataDir: config.dataDir });
-  uri = embedded.uri;
-}
+// Uses the database of a server running on DATA_DIR if there is one.
+const db = await openDatabase(config);
 try {
-  await connectDb(uri);
+  await connectDb(db.uri);
   await ensureIndexes();
+  await ensurePushdownIndexes(db.postgresUrl);
   if (await User.exists({ email: email.data })) {
     console.error(`An account with ${email.data} already exists.`);
     process.exitCode = 1;
@@ -44,5 +42,5 @@ try {
   }
 } finally {
   await mongoose.disconnect();
-  await embedded?.stop();
+  await db.stop();
 }

@@ -6,8 +6,9 @@ import mongoose from 'mongoose';
 import { createApp } from './app';
 import { ConfigError, loadConfig, projectRoot } from './config';
 import { connectDb, ensureIndexes } from './db/connect';
-import { startEmbeddedDb, type EmbeddedDb } from './db/embedded';
-import { MissingDatabaseError } from './db/ferretdbBinary';
+import { startDatabase } from './db/database';
+import { DatabaseSetupError } from './db/errors';
+import { ensurePushdownIndexes } from './db/pushdownIndexes';
 import { seedDemo } from './seed/demo';
 import { seedCatalog } from './catalog/catalog.seed';
 import { systemClock } from './clock';
@@ -32,19 +33,7 @@ async function main(): Promise<void> {
   if (config.sessionSecretGenerated) {
     console.warn('[config] SESSION_SECRET not set: using a random one (sessions end at restart).');
   }
-  let embedded: EmbeddedDb | undefined;
-  let uri = config.mongodbUri;
-  if (!uri) {
-    embedded = await startEmbeddedDb({
-      toolsDir: config.toolsDir,
-      dataDir: config.dataDir,
-      port: Number(process.env.FERRETDB_PORT ?? 0),
-    });
-    uri = embedded.uri;
-    console.log(
-      `[db] embedded FerretDB (SQLite in ${config.dataDir}) on ${uri}, pid ${embedded.pid()}`,
-    );
-  }
+  const db = await startDatabase(config);
   const coordination = await connectCoordinator(config);
   console.log(
     config.redisUrl
@@ -54,8 +43,11 @@ async function main(): Promise<void> {
   /** Start-up writes run in one process at a time when several start together. */
   const once = <T>(fn: () => Promise<T>) =>
     coordination.coordinator.withLock('startup', fn, { ttlMs: 300_000, waitMs: 600_000 });
-  await connectDb(uri);
-  await once(() => ensureIndexes());
+  await connectDb(db.uri);
+  await once(async () => {
+    await ensureIndexes();
+    await ensurePushdownIndexes(db.postgresUrl);
+  });
   const calendar = new CalendarStore();
   await once(() => calendar.seedDefaults());
   const engine = await RoutingEngine.create({
@@ -112,7 +104,7 @@ async function main(): Promise<void> {
     await close().catch(() => undefined);
     await coordination.close().catch(() => undefined);
     await mongoose.disconnect().catch(() => undefined);
-    await embedded?.stop();
+    await db.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -120,7 +112,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof MissingDatabaseError) {
+  if (err instanceof ConfigError || err instanceof DatabaseSetupError) {
     console.error(`\n${err.message}\n`);
   } else {
     console.error('[app] failed to start:', err);

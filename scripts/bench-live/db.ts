@@ -16,6 +16,8 @@ export interface BenchDb {
   embedded: boolean;
   /** PIDs of the database's processes (for CPU figures); empty for an external MongoDB. */
   pids(): number[];
+  /** FerretDB's PostgreSQL (embedded): pass to ensurePushdownIndexes after ensureIndexes. */
+  postgresUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -40,12 +42,11 @@ export async function startBenchDb(dataDir: string, log: (l: string) => void): P
   });
   return {
     uri: db.uri,
-    backend: 'ferretdb-sqlite (embedded)',
+    backend: 'ferretdb-postgresql (embedded)',
     embedded: true,
-    pids: () => {
-      const p = db.pid();
-      return p ? [p] : [];
-    },
+    // FerretDB and the PostgreSQL postmaster (its backends are separate processes, not counted).
+    pids: () => [db.pid(), db.postgresPid()].filter((p): p is number => p !== undefined),
+    postgresUrl: db.postgresUrl,
     stop: () => db.stop(),
   };
 }

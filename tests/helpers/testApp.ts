@@ -8,6 +8,7 @@ import { createApp, type App } from '../../server/app';
 import type { Clock } from '../../server/clock';
 import { loadConfig } from '../../server/config';
 import { connectDb, ensureIndexes } from '../../server/db/connect';
+import { ensurePushdownIndexes } from '../../server/db/pushdownIndexes';
 import path from 'node:path';
 import { systemClock } from '../../server/clock';
 import { CalendarStore } from '../../server/inbox/holiday';
@@ -35,6 +36,7 @@ export async function startTestApp(
   const dbName = `t_${randomBytes(5).toString('hex')}`;
   await connectDb(`${inject('mongoBaseUri')}/${dbName}`);
   await ensureIndexes();
+  await ensurePushdownIndexes(inject('postgresUrl'));
   const config = loadConfig({
     NODE_ENV: 'test',
     SESSION_SECRET: 'test-secret-0123456789-0123456789-abcdef',
