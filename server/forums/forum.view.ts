@@ -56,6 +56,20 @@ export interface PresentOptions {
 /** One input for one viewer, from the cached entry. */
 export function presentCached(e: ForumEntry, d: InputDoc, o: PresentOptions): Input {
   const id = d._id.toString();
+  // Most viewers see an input as everyone does: reuse that, with their own counters and flags.
+  if (!o.staff && d.authorKey !== o.key) {
+    let p = e.presented.get(id);
+    if (!p) {
+      const c = e.cases.get(id);
+      p = presentInput(d, {
+        citizenCase: c
+          ? presentCitizenCase(c, e.uppNames.get(c.uppId.toString()) ?? '', null)
+          : null,
+      });
+      e.presented.set(id, p);
+    }
+    return { ...p, votes: o.counts.get(id) ?? p.votes, votedByMe: o.voted.has(id) };
+  }
   const c = e.cases.get(id);
   return presentInput(d, {
     viewerKey: o.key,

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../http/errors';
 import { ForumModel, type ForumDoc } from '../forums/forum.model';
 import { InputModel, type InputDoc } from '../forums/input.model';
 import { CaseModel, type CaseDoc } from '../inbox/case.model';
+import type { Input } from '../../shared/schemas/input';
 import type { CacheMessage, Coordinator } from './coordinator';
 
 /** Everything about one forum that joins, votes and submissions read, kept in memory. */
@@ -14,6 +15,8 @@ export interface ForumEntry {
   /** The inbox case behind an input, by input id. */
   cases: Map<string, CaseDoc>;
   uppNames: Map<string, string>;
+  /** Inputs as anyone sees them (no viewer, stored votes), built once per change. */
+  presented: Map<string, Input>;
   lastUsed: number;
 }
 
@@ -140,6 +143,7 @@ export class ForumCache {
       inputs: new Map(),
       cases: new Map(),
       uppNames: new Map(),
+      presented: new Map(),
       lastUsed: Date.now(),
     };
     for (const i of inputs) this.putInput(entry, i);
@@ -155,6 +159,7 @@ export class ForumCache {
   private putInput(e: ForumEntry, doc: InputDoc): void {
     const id = doc._id.toString();
     if (newer(e.inputs.get(id), doc)) e.inputs.set(id, doc);
+    e.presented.delete(id);
     this.inputForum.set(id, e.forum._id.toString());
   }
 
@@ -175,6 +180,7 @@ export class ForumCache {
       inputId: { $in: inputIds },
     });
     for (const c of cases) if (c.inputId) e.cases.set(c.inputId.toString(), c);
+    for (const id of inputIds) e.presented.delete(id);
     await this.loadUppNames(e);
   }
 
