@@ -1,24 +1,38 @@
 import type { Types } from 'mongoose';
-import type { InputStatus } from '../../shared/domain/forum';
 import type { Input } from '../../shared/schemas/input';
-import { ForumModel, type ForumDoc } from './forum.model';
-import { presentInput } from './forum.presenter';
-import { InputModel, type InputDoc } from './input.model';
-import { VoteModel } from './vote.model';
-import { viewerKey, type Viewer } from './viewer';
+import type { CitizenCase } from '../../shared/schemas/inbox';
 import { Upp } from '../admin/upp.model';
 import { CaseModel } from '../inbox/case.model';
 import { presentCitizenCase } from '../inbox/case.presenter';
-import type { CitizenCase } from '../../shared/schemas/inbox';
+import { presentInput } from './forum.presenter';
+import type { InputDoc } from './input.model';
+import { VoteModel } from './vote.model';
+import { viewerKey, type Viewer } from './viewer';
+
+/** Groups inputs by forum: queries filter on `forumId`, which FerretDB pushes down to an index. */
+function byForum(docs: InputDoc[]): Map<string, InputDoc[]> {
+  const m = new Map<string, InputDoc[]>();
+  for (const d of docs) {
+    const k = d.forumId.toString();
+    m.set(k, [...(m.get(k) ?? []), d]);
+  }
+  return m;
+}
 
 /** The cases behind these inputs, as the viewer may see them. */
 export async function casesFor(docs: InputDoc[], viewerKey: string | null) {
   const out = new Map<string, CitizenCase>();
   if (!docs.length) return out;
-  const cases = await CaseModel.find({ type: 'input', inputId: { $in: docs.map((d) => d._id) } });
+  const wanted = new Set(docs.map((d) => d._id.toString()));
+  const cases = (
+    await Promise.all(
+      [...byForum(docs).keys()].map((forumId) => CaseModel.find({ forumId, type: 'input' })),
+    )
+  )
+    .flat()
+    .filter((c) => c.inputId && wanted.has(c.inputId.toString()));
   if (!cases.length) return out;
-  const upps = await Upp.find({ _id: { $in: cases.map((c) => c.uppId) } }, { name: 1 });
-  const names = new Map(upps.map((u) => [u._id.toString(), u.name]));
+  const names = await uppNames(cases.map((c) => c.uppId));
   for (const c of cases) {
     out.set(
       c.inputId!.toString(),
@@ -28,61 +42,49 @@ export async function casesFor(docs: InputDoc[], viewerKey: string | null) {
   return out;
 }
 
-/** Bumps the forum's change sequence and returns the new value. */
-export async function nextSeq(forumId: Types.ObjectId | string): Promise<number> {
-  const f = await ForumModel.findByIdAndUpdate(
-    forumId,
-    { $inc: { seq: 1 } },
-    { returnDocument: 'after' },
-  );
-  return f?.seq ?? 0;
+async function uppNames(ids: (Types.ObjectId | string)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.map(String))];
+  if (!unique.length) return new Map();
+  const upps = await Upp.find({ _id: { $in: unique } }, { name: 1 }).lean();
+  return new Map(upps.map((u) => [u._id.toString(), u.name]));
 }
 
 /** Ids of the given inputs that the viewer has voted for. */
-export async function votedSet(viewer: Viewer, inputIds: Types.ObjectId[]): Promise<Set<string>> {
+async function votedSet(viewer: Viewer, docs: InputDoc[]): Promise<Set<string>> {
   const key = viewerKey(viewer);
-  if (!key || !inputIds.length) return new Set();
-  const votes = await VoteModel.find({ voterKey: key, inputId: { $in: inputIds } }, { inputId: 1 });
-  return new Set(votes.map((v) => v.inputId.toString()));
+  if (!key || !docs.length) return new Set();
+  const rows = await Promise.all(
+    [...byForum(docs).keys()].map((forumId) =>
+      VoteModel.find({ forumId, voterKey: key }, { inputId: 1, _id: 0 }).lean(),
+    ),
+  );
+  return new Set(rows.flat().map((v) => v.inputId.toString()));
 }
 
-async function uppNameLookup(docs: InputDoc[]): Promise<(id: string) => string | null> {
-  const ids = [...new Set(docs.map((d) => d.routing?.uppId?.toString()).filter(Boolean))];
-  if (!ids.length) return () => null;
-  const upps = await Upp.find({ _id: { $in: ids } }, { name: 1 });
-  const m = new Map(upps.map((u) => [u._id.toString(), u.name]));
-  return (id) => m.get(id) ?? null;
-}
-
-/** Presents inputs for one viewer (mine, votedByMe, and routing for staff). */
+/**
+ * Presents inputs of any forums for one viewer (mine, votedByMe, and routing for staff), from
+ * the database: for lists outside a live forum (triage, inbox). Forum pages use the forum cache.
+ */
 export async function presentFor(
   viewer: Viewer,
   docs: InputDoc[],
   staff: boolean,
 ): Promise<Input[]> {
-  const voted = await votedSet(
-    viewer,
-    docs.map((d) => d._id),
-  );
   const key = viewerKey(viewer);
-  const uppName = staff ? await uppNameLookup(docs) : undefined;
-  const cases = await casesFor(docs, key);
+  const [voted, cases, names] = await Promise.all([
+    votedSet(viewer, docs),
+    casesFor(docs, key),
+    staff
+      ? uppNames(docs.flatMap((d) => (d.routing?.uppId ? [d.routing.uppId] : [])))
+      : Promise.resolve(new Map<string, string>()),
+  ]);
   return docs.map((d) =>
     presentInput(d, {
       viewerKey: key,
       voted: voted.has(d._id.toString()),
       staff,
-      uppName,
+      uppName: (id) => names.get(id) ?? null,
       citizenCase: cases.get(d._id.toString()) ?? null,
     }),
   );
-}
-
-/** Published inputs for everyone; staff also get the pending queue. */
-export async function listVisibleInputs(f: ForumDoc, viewer: Viewer, staff: boolean) {
-  const statuses: InputStatus[] = staff ? ['published', 'pending'] : ['published'];
-  const docs = await InputModel.find({ forumId: f._id, status: { $in: statuses } })
-    .sort({ votes: -1, createdAt: 1 })
-    .limit(2000);
-  return presentFor(viewer, docs, staff);
 }

@@ -89,8 +89,8 @@ export interface Tally {
   counts(forumId: string, inputIds: string[]): Promise<Map<string, number>>;
   /** Inputs of the forum this voter voted for. */
   votedBy(forumId: string, voterKey: string): Promise<Set<string>>;
-  /** Adds a participant; true when new. */
-  addParticipant(forumId: string, key: string): Promise<boolean>;
+  /** Adds a participant; true when new, null when the forum's tally is not loaded. */
+  addParticipant(forumId: string, key: string): Promise<boolean | null>;
   participants(forumId: string): Promise<number>;
   /** Inputs whose stored count may be behind, grouped by forum; they are unmarked. */
   takeDirty(max: number): Promise<Map<string, string[]>>;

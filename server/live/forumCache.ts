@@ -205,8 +205,9 @@ export class ForumCache {
       if (f && newer(e.forum, f)) e.forum = f;
     }
     if (msg.inputIds?.length) {
-      const docs = await InputModel.find({ _id: { $in: msg.inputIds } });
-      for (const d of docs) this.putInput(e, d);
+      // One query per id: FerretDB pushes an `_id` equality down to an index, not an `$in`.
+      const docs = await Promise.all(msg.inputIds.map((id) => InputModel.findById(id)));
+      for (const d of docs) if (d) this.putInput(e, d);
       if (msg.cases) await this.reloadCases(e, msg.inputIds);
       else await this.loadUppNames(e);
     }

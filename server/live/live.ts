@@ -84,8 +84,12 @@ export class LiveForums {
 
   /** Counts a participant once per forum (stored, then counted). */
   async addParticipant(forumId: string, key: string): Promise<void> {
-    await this.ensureTally(forumId);
-    if (!(await this.coord.tally.addParticipant(forumId, key))) return;
+    let added = await this.coord.tally.addParticipant(forumId, key);
+    if (added === null) {
+      await this.ensureTally(forumId);
+      added = await this.coord.tally.addParticipant(forumId, key);
+    }
+    if (!added) return;
     await this.writers.participants.submit({
       forumId: new Types.ObjectId(forumId),
       key,

@@ -77,9 +77,10 @@ export class MemoryTally implements Tally {
     return new Set(this.forums.get(forumId)?.byVoter.get(voterKey) ?? []);
   }
 
-  async addParticipant(forumId: string, key: string): Promise<boolean> {
+  async addParticipant(forumId: string, key: string): Promise<boolean | null> {
     const t = this.forums.get(forumId);
-    if (!t || t.participants.has(key)) return false;
+    if (!t) return null;
+    if (t.participants.has(key)) return false;
     t.participants.add(key);
     return true;
   }

@@ -57,6 +57,10 @@ redis.call('SADD', KEYS[4], ARGV[2])
 redis.call('SADD', KEYS[5], ARGV[4])
 return redis.call('SCARD', KEYS[2])`;
 
+/** SADD of a participant when the forum is loaded (-1 when not). KEYS: gen, participants. */
+const ADD_PARTICIPANT = `if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+return redis.call('SADD', KEYS[2], ARGV[1])`;
+
 /** Takes (and clears) the dirty inputs of one forum. */
 const TAKE = `local m = redis.call('SMEMBERS', KEYS[1]) redis.call('DEL', KEYS[1]) return m`;
 
@@ -129,9 +133,15 @@ class RedisTally implements Tally {
     return new Set(await this.redis.smembers(k.byVoter(forumId, voterKey)));
   }
 
-  async addParticipant(forumId: string, key: string): Promise<boolean> {
-    const added = await this.redis.sadd(k.participants(forumId), key);
-    return added === 1;
+  async addParticipant(forumId: string, key: string): Promise<boolean | null> {
+    const r = (await this.redis.eval(
+      ADD_PARTICIPANT,
+      2,
+      k.gen(forumId),
+      k.participants(forumId),
+      key,
+    )) as number;
+    return r < 0 ? null : r === 1;
   }
 
   async participants(forumId: string): Promise<number> {

@@ -10,6 +10,12 @@ const VOTE_FLUSH_MS = 200;
 const PRESENCE_MS = 2000;
 const FORUM_ROOM = /^forum:([a-f0-9]{24})$/;
 
+function add(m: Map<string, Set<string>>, key: string, ids: string[]): void {
+  let s = m.get(key);
+  if (!s) m.set(key, (s = new Set()));
+  for (const id of ids) s.add(id);
+}
+
 /** Room of the author of an input (`u:<id>` or `p:<participant>`). */
 export function authorRoom(authorKey: string): string {
   return authorKey.startsWith('u:')
@@ -27,7 +33,10 @@ export function authorRoom(authorKey: string): string {
  * forum every 200 ms, and one presence count per forum every 2 s when it changed.
  */
 export class Realtime {
-  private pendingVotes = new Map<string, Set<string>>();
+  /** Inputs whose counts this process must send to its sockets. */
+  private pendingEmit = new Map<string, Set<string>>();
+  /** Inputs voted on in this process, to tell the other processes about. */
+  private pendingLocal = new Map<string, Set<string>>();
   private timers = new Map<string, NodeJS.Timeout>();
   private emitting = new Map<string, Promise<void>>();
   private presenceSent = new Map<string, number>();
@@ -39,7 +48,7 @@ export class Realtime {
     private readonly staffView: () => InputView = () => ({ staff: true }),
   ) {
     live?.coord.subscribe((msg) => {
-      if (msg.origin !== undefined && msg.votes?.length) this.emitCounts(msg.forumId, msg.votes);
+      if (msg.origin !== undefined && msg.votes?.length) this.remoteVotes(msg.forumId, msg.votes);
     });
     if (io) {
       this.presenceTimer = setInterval(() => void this.presenceTick(), PRESENCE_MS);
@@ -100,30 +109,51 @@ export class Realtime {
       .emit('input.updated', presentInput(doc, this.staffView()));
   }
 
-  /** Marks an input's count as changed; the batch reads the tally when it is sent. */
+  /** Marks an input's count as changed by a vote stored in this process. */
   voteCount(forumId: string, inputId: string): void {
     if (!this.io) return;
-    let batch = this.pendingVotes.get(forumId);
-    if (!batch) this.pendingVotes.set(forumId, (batch = new Set()));
-    batch.add(inputId);
+    add(this.pendingLocal, forumId, [inputId]);
+    add(this.pendingEmit, forumId, [inputId]);
+    this.schedule(forumId);
+  }
+
+  /** Another process stored votes on these inputs. */
+  private remoteVotes(forumId: string, ids: string[]): void {
+    add(this.pendingEmit, forumId, ids);
+    this.schedule(forumId);
+  }
+
+  /**
+   * At most one batch per forum every 200 ms: the first change after a quiet spell is sent at
+   * once, the ones that follow wait for the end of the window.
+   */
+  private schedule(forumId: string): void {
     if (this.timers.has(forumId)) return;
-    const t = setTimeout(() => this.flushVotes(forumId), VOTE_FLUSH_MS);
+    this.flushVotes(forumId);
+    const tick = (): void => {
+      if (!this.pendingEmit.get(forumId)?.size && !this.pendingLocal.get(forumId)?.size) {
+        this.timers.delete(forumId);
+        return;
+      }
+      this.flushVotes(forumId);
+      const t = setTimeout(tick, VOTE_FLUSH_MS);
+      t.unref();
+      this.timers.set(forumId, t);
+    };
+    const t = setTimeout(tick, VOTE_FLUSH_MS);
     t.unref();
     this.timers.set(forumId, t);
   }
 
-  /** Sends this process's pending counts now and tells the other processes. */
-  flushVotes(forumId: string): void {
-    const batch = this.pendingVotes.get(forumId);
-    this.pendingVotes.delete(forumId);
-    const t = this.timers.get(forumId);
-    if (t) clearTimeout(t);
-    this.timers.delete(forumId);
-    if (!batch?.size) return;
-    const ids = [...batch];
-    this.emitCounts(forumId, ids);
-    if (this.live?.coord.kind === 'redis') {
-      void this.live.coord.publish({ forumId, votes: ids }).catch(() => undefined);
+  /** Sends the pending counts to this process's sockets and tells the other processes. */
+  private flushVotes(forumId: string): void {
+    const emit = this.pendingEmit.get(forumId);
+    const local = this.pendingLocal.get(forumId);
+    this.pendingEmit.delete(forumId);
+    this.pendingLocal.delete(forumId);
+    if (emit?.size) this.emitCounts(forumId, [...emit]);
+    if (local?.size && this.live?.coord.kind === 'redis') {
+      void this.live.coord.publish({ forumId, votes: [...local] }).catch(() => undefined);
     }
   }
 
@@ -184,7 +214,8 @@ export class Realtime {
   close(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    this.pendingVotes.clear();
+    this.pendingEmit.clear();
+    this.pendingLocal.clear();
     if (this.presenceTimer) clearInterval(this.presenceTimer);
   }
 }
