@@ -1,10 +1,7 @@
 /**
- * Runs tasks one at a time per key, in arrival order.
- *
- * FerretDB 1.24 (SQLite backend) applies `$inc` as read-modify-write without isolation, so
- * concurrent increments of one document lose updates (measured: 12 concurrent `$inc` left 3).
- * Every write that touches a forum's counters runs under that forum's key. MongoDB's `$inc` is
- * atomic, so several app instances on MongoDB stay correct as well.
+ * Runs tasks one at a time per key, in arrival order, within one process. It backs the
+ * single-process coordinator (server/live/memory.ts); with several processes the Redis
+ * coordinator's locks take its place.
  */
 export class KeyedMutex {
   private tails = new Map<string, Promise<unknown>>();
@@ -24,6 +21,3 @@ export class KeyedMutex {
     return this.tails.size;
   }
 }
-
-/** The process-wide lock for writes within one forum. */
-export const forumLock = new KeyedMutex();
