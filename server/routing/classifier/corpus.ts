@@ -15,6 +15,8 @@ export interface Example {
   sector: Sector;
   serviceCode: string | null;
   style?: string;
+  /** Training weight (default 1): routing corrections weigh more than authored texts. */
+  weight?: number;
 }
 
 export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));

@@ -7,9 +7,11 @@ import {
   confusion,
   coverageAt,
   perClass,
+  reliability,
   summarize,
   type EvalSummary,
   type Prediction,
+  type RealEvaluation,
 } from './metrics';
 import type { Model } from './model';
 import { classify } from './predict';
@@ -47,26 +49,54 @@ export interface Evaluation {
   labels: string[];
 }
 
-export function evaluate(model: Model, test: readonly Example[], threshold: number): Evaluation {
+/** A labelled text; `allowed` lists every sector that counts as right (default: `sector`). */
+export interface LabelledText {
+  text: string;
+  sector: string;
+  allowed?: readonly string[];
+  serviceCode?: string | null;
+  style?: string;
+}
+
+/**
+ * Scores a model on labelled texts. A prediction in `allowed` counts as right (its truth becomes
+ * the predicted sector). Macro-F1 averages the sectors with at least `minSupport` texts.
+ */
+export function evaluateLabelled(
+  model: Model,
+  items: readonly LabelledText[],
+  threshold = model.meta.threshold,
+  minSupport = 1,
+): Evaluation {
   let svcRight = 0;
   let svcTotal = 0;
-  const predictions = test.map((e) => {
+  const predictions = items.map((e) => {
     const r = classify(model, e.text, { explain: false });
-    if (e.serviceCode !== null) {
+    const right = (e.allowed ?? [e.sector]).includes(r.sector);
+    if (e.serviceCode) {
       svcTotal++;
-      if (r.serviceCode === e.serviceCode) svcRight++;
+      if (right && r.serviceCode === e.serviceCode) svcRight++;
     }
     return {
-      truth: e.sector as string,
+      truth: right ? (r.sector as string) : e.sector,
       predicted: r.sector as string,
       confidence: r.confidence,
       style: e.style ?? '-',
     };
   });
-  const labels = SECTORS.filter((s) => test.some((e) => e.sector === s));
-  const summary = summarize(predictions, labels, threshold);
+  const labels = SECTORS.filter((s) => items.some((e) => e.sector === s));
+  const summary = summarize(predictions, labels, threshold, minSupport);
   if (svcTotal > 0) summary.serviceAccuracy = svcRight / svcTotal;
   return { summary, predictions, labels };
+}
+
+export function evaluate(model: Model, test: readonly Example[], threshold: number): Evaluation {
+  return evaluateLabelled(model, test, threshold);
+}
+
+/** Scores on real labels, with reliability by confidence bucket (stored in model metadata). */
+export function realEvaluation(ev: Evaluation, source: string): RealEvaluation {
+  return { ...ev.summary, source, reliability: reliability(ev.predictions) };
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;

@@ -6,6 +6,7 @@
  * its main topic.
  */
 import type { Analysis } from './normalize';
+import { PLACE_PREFIX } from './places';
 
 export interface FeatureConfig {
   /** Number of hash buckets (a power of two). */
@@ -235,7 +236,9 @@ export function featurize(a: Analysis, cfg: FeatureConfig): SparseVector {
   }
   if (cfg.charWeight > 0) {
     for (let i = 0; i < tokens.length; i++) {
-      const grams = charBuckets(tokens[i] as string, cfg, c);
+      const token = tokens[i] as string;
+      if (token.startsWith(PLACE_PREFIX)) continue; // place markers: a word feature only
+      const grams = charBuckets(token, cfg, c);
       for (let j = 0; j < grams.length; j++) s.add(grams[j] as number, i);
     }
     s.flush(cfg.charWeight, GROUP_CHAR);

@@ -49,6 +49,13 @@ const EvalSchema = z.object({
   serviceAccuracy: z.number().optional(),
 });
 
+const RealEvalSchema = EvalSchema.extend({
+  source: z.string(),
+  reliability: z.array(
+    z.object({ from: z.number(), n: z.number(), confidence: z.number(), accuracy: z.number() }),
+  ),
+});
+
 const ModelSchema = z.object({
   format: z.literal(FORMAT),
   formatVersion: z.literal(FORMAT_VERSION),
@@ -60,7 +67,12 @@ const ModelSchema = z.object({
     corpusSize: z.number(),
     corpusBySector: z.record(z.string(), z.number()),
     threshold: z.number(),
+    thresholdSource: z.enum(['corrections', 'authored', 'default']).optional(),
+    targetAccuracy: z.number().optional(),
     evaluation: EvalSchema.nullable(),
+    realEvaluation: RealEvalSchema.nullable().optional(),
+    correctionsUsed: z.number().optional(),
+    baseVersionId: z.string().nullable().optional(),
   }),
   features: z.object({
     buckets: z.number().int().positive(),

@@ -62,6 +62,16 @@ export interface LogRegOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /** Per-example weight (default 1): scales the example's gradient. */
+  weights?: ArrayLike<number>;
+  /**
+   * Warm start: begin from these weights (same classes and buckets) instead of zero, and pull
+   * toward them instead of toward zero (L2 around the starting model), so a few epochs over new
+   * data adapt the model without forgetting what it knew.
+   */
+  init?: DenseLinear;
+  /** Initial Adagrad accumulator of the buckets the starting model has seen (damps first steps). */
+  warmAccumulator?: number;
   onEpoch?: (epoch: number, loss: number) => void;
 }
 
@@ -73,17 +83,28 @@ export function trainLogReg(
   o: LogRegOptions,
 ): DenseLinear {
   const k = classes.length;
-  const w = new Float32Array(buckets * k);
+  const init = o.init;
+  if (init && (init.classes.length !== k || init.buckets !== buckets)) {
+    throw new Error('trainLogReg: the starting model has other classes or buckets');
+  }
+  const w = init ? Float32Array.from(init.w) : new Float32Array(buckets * k);
+  const anchor = init?.w;
   const g2 = new Float32Array(buckets);
-  const seen = new Uint8Array(buckets);
-  const bias = new Float64Array(k);
-  const bias2 = new Float64Array(k);
+  const seen = init ? Uint8Array.from(init.seen) : new Uint8Array(buckets);
+  if (init && o.warmAccumulator) {
+    for (let b = 0; b < buckets; b++) if (seen[b]) g2[b] = o.warmAccumulator;
+  }
+  const bias = init ? Float64Array.from(init.bias) : new Float64Array(k);
+  const biasAnchor = init ? Float64Array.from(init.bias) : null;
+  const bias2 = new Float64Array(k).fill(init ? (o.warmAccumulator ?? 0) : 0);
   const z = new Float64Array(k);
   const order = xs.map((_, i) => i);
   const rand = rng(o.seed);
   const model: DenseLinear = { classes, buckets, bias, l1Coef: new Float64Array(k), w, seen };
   for (const x of xs) for (const b of x.idx) seen[b] = 1;
   if (k < 2) return model;
+  let totalWeight = 0;
+  for (let n = 0; n < xs.length; n++) totalWeight += o.weights?.[n] ?? 1;
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -95,7 +116,8 @@ export function trainLogReg(
     for (const n of order) {
       const x = xs[n];
       const y = ys[n] ?? 0;
-      if (!x) continue;
+      const weight = o.weights?.[n] ?? 1;
+      if (!x || weight <= 0) continue;
       for (let c = 0; c < k; c++) z[c] = bias[c] ?? 0;
       for (let i = 0; i < x.idx.length; i++) {
         const base = (x.idx[i] ?? 0) * k;
@@ -103,14 +125,16 @@ export function trainLogReg(
         for (let c = 0; c < k; c++) z[c] = (z[c] ?? 0) + v * (w[base + c] ?? 0);
       }
       softmax(z);
-      loss -= Math.log(Math.max(z[y] ?? 0, 1e-12));
+      loss -= weight * Math.log(Math.max(z[y] ?? 0, 1e-12));
       let gsq = 0;
       for (let c = 0; c < k; c++) {
-        const g = (z[c] ?? 0) - (c === y ? 1 : 0);
+        const g = weight * ((z[c] ?? 0) - (c === y ? 1 : 0));
         z[c] = g;
         gsq += g * g;
         bias2[c] = (bias2[c] ?? 0) + g * g;
-        bias[c] = (bias[c] ?? 0) - (o.learningRate * g) / Math.sqrt((bias2[c] ?? 0) + 1e-8);
+        const pull = biasAnchor ? o.l2 * ((bias[c] ?? 0) - (biasAnchor[c] ?? 0)) : 0;
+        bias[c] =
+          (bias[c] ?? 0) - (o.learningRate * (g + pull)) / Math.sqrt((bias2[c] ?? 0) + 1e-8);
       }
       for (let i = 0; i < x.idx.length; i++) {
         const b = x.idx[i] ?? 0;
@@ -119,15 +143,49 @@ export function trainLogReg(
         g2[b] = acc;
         const step = o.learningRate / Math.sqrt(acc + 1e-8);
         const base = b * k;
-        for (let c = 0; c < k; c++) {
-          const wc = w[base + c] ?? 0;
-          w[base + c] = wc - step * ((z[c] ?? 0) * v + o.l2 * wc);
+        if (anchor) {
+          for (let c = 0; c < k; c++) {
+            const wc = w[base + c] ?? 0;
+            w[base + c] = wc - step * ((z[c] ?? 0) * v + o.l2 * (wc - (anchor[base + c] ?? 0)));
+          }
+        } else {
+          for (let c = 0; c < k; c++) {
+            const wc = w[base + c] ?? 0;
+            w[base + c] = wc - step * ((z[c] ?? 0) * v + o.l2 * wc);
+          }
         }
       }
     }
-    o.onEpoch?.(epoch, loss / Math.max(1, xs.length));
+    o.onEpoch?.(epoch, loss / Math.max(1, totalWeight));
   }
   return model;
+}
+
+/** Quantized weights back to a dense scorer over `classes` (classes it lacks get zero weights). */
+export function dequantize(m: LinearModel, classes: readonly string[]): DenseLinear {
+  const k = classes.length;
+  const from = m.classes.length;
+  const col = classes.map((c) => m.classes.indexOf(c));
+  const w = new Float32Array(m.buckets * k);
+  const seen = new Uint8Array(m.buckets);
+  for (let r = 0; r < m.keys.length; r++) {
+    const b = m.keys[r] as number;
+    const scale = m.scales[r] as number;
+    seen[b] = 1;
+    for (let c = 0; c < k; c++) {
+      const j = col[c] as number;
+      if (j >= 0) w[b * k + c] = (m.q[r * from + j] as number) * scale;
+    }
+  }
+  const pick = (a: number[]) => Float64Array.from(col.map((j) => (j >= 0 ? (a[j] ?? 0) : -5)));
+  return {
+    classes: [...classes],
+    buckets: m.buckets,
+    bias: pick(m.bias),
+    l1Coef: pick(m.l1Coef).fill(0),
+    w,
+    seen,
+  };
 }
 
 /** Complement naive Bayes (Rennie et al. 2003) with weight normalization, as a linear scorer. */

@@ -33,6 +33,23 @@ export interface EvalSummary {
   serviceAccuracy?: number;
 }
 
+/** One confidence bucket: how often the model was right when it said `confidence`. */
+export interface ReliabilityBin {
+  /** Lower edge of the bucket (0, 0.1, ... 0.9). */
+  from: number;
+  n: number;
+  /** Mean confidence in the bucket. */
+  confidence: number;
+  accuracy: number;
+}
+
+/** Scores on real labels (corrections, or a realistic file), with reliability by confidence. */
+export interface RealEvaluation extends EvalSummary {
+  /** `corrections` (held out from training), or the name of a realistic file. */
+  source: string;
+  reliability: ReliabilityBin[];
+}
+
 export function accuracy(p: readonly Prediction[]): number {
   if (p.length === 0) return 0;
   return p.filter((x) => x.truth === x.predicted).length / p.length;
@@ -55,9 +72,13 @@ export function perClass(p: readonly Prediction[], labels: readonly string[]): C
   });
 }
 
-/** Mean F1 over the labels that occur in the truth. */
-export function macroF1(p: readonly Prediction[], labels: readonly string[]): number {
-  const stats = perClass(p, labels).filter((s) => s.support > 0);
+/** Mean F1 over the labels that occur in the truth at least `minSupport` times. */
+export function macroF1(
+  p: readonly Prediction[],
+  labels: readonly string[],
+  minSupport = 1,
+): number {
+  const stats = perClass(p, labels).filter((s) => s.support >= Math.max(1, minSupport));
   return stats.length === 0 ? 0 : stats.reduce((a, s) => a + s.f1, 0) / stats.length;
 }
 
@@ -94,6 +115,18 @@ export function ece(p: readonly Prediction[], bins = 10): number {
   return e;
 }
 
+/** Accuracy and mean confidence per equal-width confidence bucket (empty buckets omitted). */
+export function reliability(p: readonly Prediction[], bins = 10): ReliabilityBin[] {
+  const out: ReliabilityBin[] = [];
+  for (let b = 0; b < bins; b++) {
+    const inBin = p.filter((x) => Math.min(bins - 1, Math.floor(x.confidence * bins)) === b);
+    if (inBin.length === 0) continue;
+    const mean = inBin.reduce((a, x) => a + x.confidence, 0) / inBin.length;
+    out.push({ from: b / bins, n: inBin.length, confidence: mean, accuracy: accuracy(inBin) });
+  }
+  return out;
+}
+
 /** Share of texts at or above the threshold (auto-routed) and the accuracy on that share. */
 export function coverageAt(p: readonly Prediction[], threshold: number): Coverage {
   const routed = p.filter((x) => x.confidence >= threshold);
@@ -108,11 +141,12 @@ export function summarize(
   p: readonly Prediction[],
   labels: readonly string[],
   threshold: number,
+  minSupport = 1,
 ): EvalSummary {
   return {
     n: p.length,
     accuracy: accuracy(p),
-    macroF1: macroF1(p, labels),
+    macroF1: macroF1(p, labels, minSupport),
     ece: ece(p),
     coverage: coverageAt(p, threshold),
   };

@@ -127,9 +127,14 @@ describe('shipped model (server/routing/model/current.json.gz)', () => {
     );
   });
 
-  it('carries its evaluation and threshold', () => {
-    expect(shipped.meta.threshold).toBe(DEFAULT_THRESHOLD);
-    expect(shipped.meta.corpusSize).toBeGreaterThan(0);
-    expect(shipped.meta.evaluation?.accuracy).toBeGreaterThan(0.8);
+  it('carries its evaluation, its realistic-file scores and a threshold chosen for its target', () => {
+    const { meta } = shipped;
+    expect(meta.corpusSize).toBeGreaterThan(0);
+    expect(meta.evaluation?.accuracy).toBeGreaterThan(0.8);
+    expect(meta.thresholdSource).toBe('authored');
+    // Without real labels the threshold keeps the margin for real text (threshold.ts).
+    expect(meta.threshold).toBeGreaterThanOrEqual((meta.targetAccuracy ?? 0) + 0.05 - 1e-9);
+    expect(meta.realEvaluation?.source).toBe('realistic:dev.jsonl');
+    expect(meta.realEvaluation?.reliability.length).toBeGreaterThan(0);
   });
 });

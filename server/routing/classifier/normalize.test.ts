@@ -47,7 +47,43 @@ describe('normalize', () => {
 
   it('splits compounds such as e-ktp and shortens shouted letters', () => {
     expect(tokenize('E-KTP saya rusakkk!!!')).toEqual(['ktp', 'rusak']);
-    expect(tokenize('tolonggg lampu jalan matiii')).toEqual(['lampu', 'jalan', 'mati']);
+    expect(tokenize('tolonggg jalan rusakkk parahhh')).toEqual(['jalan', 'rusak', 'parah']);
+  });
+
+  it('reads the many spellings of one document or service as the same words', () => {
+    const ktp = normalize('KTP-el saya belum jadi');
+    for (const t of [
+      'e-KTP saya belum jadi',
+      'KTP elektronik saya belum jadi',
+      'ektp sy blm jadi',
+    ]) {
+      expect(normalize(t)).toBe(ktp);
+    }
+    expect(normalize('kartu tanda penduduk elektronik saya belum jadi')).toBe(ktp);
+    expect(normalize('gas melon langka')).toBe(normalize('gas lpg langka'));
+    expect(normalize('lampu penerangan jalan mati')).toBe(normalize('PJU mati'));
+  });
+
+  it('reads common regional words as their Indonesian counterparts', () => {
+    expect(normalize('dalan rusak, akeh bolongan')).toBe(normalize('jalan rusak, banyak lubang'));
+    expect(normalize('cai PDAM teu ngocor')).toBe(normalize('air PDAM tidak mengalir'));
+    expect(normalize('aia PDAM indak iduik di rumah ambo')).toContain('air');
+    expect(normalize('banyu PDAM kada mengalir')).toBe(normalize('air PDAM tidak mengalir'));
+  });
+
+  it('does not read addresses and names as the topic of a complaint', () => {
+    const t = tokenize(
+      'Nama: Sri Wahyuni. Saya warga Kampung Baru RT 02 Kelurahan Tanjung Uma, Kota Batam, ' +
+        'tinggal di Jl. Pasar Baru Gg. Sekolah. Air PDAM mati tiga hari.',
+    );
+    for (const w of ['sri', 'wahyuni', 'pasar', 'sekolah', 'kelurahan', 'tanjung', 'uma']) {
+      expect(t).not.toContain(w);
+    }
+    expect(t).toEqual(expect.arrayContaining(['air', 'pdam', 'mati']));
+    // A title is not an address, and the office a complaint is about stays.
+    expect(tokenize('Judul: Jalan Rusak Parah')).toEqual(['jalan', 'rusak', 'parah']);
+    expect(tokenize('pelayanan di kantor kelurahan lambat')).toContain('kelurahan');
+    expect(tokenize('Ibu Kepala Dinas Kesehatan')).toContain('kesehatan');
   });
 
   it('yields nothing topical for pure pleasantries', () => {

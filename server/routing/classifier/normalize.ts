@@ -1,15 +1,19 @@
 /**
  * Indonesian text normalization for complaint routing.
  *
- * Pipeline: lowercase -> strip URLs, e-mails, phone numbers and digits -> tokenize (natural's
- * AggressiveTokenizerId) -> expand informal abbreviations -> drop greetings, sign-offs and
- * politeness phrases -> drop stop words -> stem (natural's StemmerId, cached).
+ * Pipeline: mark place names (places.ts) -> lowercase -> strip URLs, e-mails, phone numbers and
+ * digits -> tokenize (natural's AggressiveTokenizerId) -> expand informal abbreviations, regional
+ * words and name variants -> drop greetings, sign-offs and politeness phrases, unify multi-word
+ * names -> drop stop words -> stem (natural's StemmerId, cached).
  *
  * Only the two natural modules that are needed are loaded: the package's index pulls in dotenv,
  * which prints to stdout and would corrupt the JSON-lines output of the classify CLI.
  */
 import { createRequire } from 'node:module';
 import { ABBREVIATIONS, DROP_PHRASES, DROP_WORDS, KEEP_WORDS } from './lexicon';
+import { SYNONYM_PHRASES, SYNONYM_WORDS } from './phrases';
+import { PLACE_PREFIX, stripPlaces } from './places';
+import { REGIONAL_WORDS } from './regional';
 
 interface NaturalStemmer {
   stem(token: string): string;
@@ -43,12 +47,22 @@ const DIGIT_RE = /\d/;
 const NON_ASCII_RE = /[^\u0020-\u007e\s]/;
 const REPEAT_RE = /([a-z])\1{2,}/g;
 
-/** Lowercase and remove everything that never carries a topic (links, contacts, numbers). */
+/** Form labels of portal exports and templates ("Judul:", "Isi:", "Lokasi:", ...). */
+const FORM_LABEL_RE =
+  /(^|[\s.,;(*_-])(?:judul(?: laporan)?|isi(?: laporan)?|lokasi(?: kejadian)?|alamat|nama|perihal|hal|tanggal|tgl|waktu|kategori|no\.? ?hp|telp|nik)\s*:/gim;
+
+/**
+ * Lowercase and remove everything that never carries a topic (form labels, place names, links,
+ * contacts, numbers).
+ */
 export function cleanText(text: string): string {
   const ascii = NON_ASCII_RE.test(text)
     ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
     : text;
-  let t = ascii.toLowerCase();
+  const placeless = stripPlaces(ascii);
+  let t = (
+    placeless.includes(':') ? placeless.replace(FORM_LABEL_RE, '$1 ') : placeless
+  ).toLowerCase();
   if (t.includes('http') || t.includes('www.')) t = t.replace(URL_RE, ' ');
   if (t.includes('@')) t = t.replace(EMAIL_RE, ' ');
   if (DIGIT_RE.test(t)) {
@@ -73,8 +87,19 @@ function splitHyphenated(token: string, out: string[]): void {
   for (const p of parts) out.push(p);
 }
 
-function pushExpanded(t: string, out: string[]): void {
-  const exp = ABBREVIATIONS.get(t);
+/** Single-word replacements: regional words, then name variants, then abbreviations (which win). */
+const WORD_MAP: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(REGIONAL_WORDS),
+  ...Object.entries(SYNONYM_WORDS),
+  ...ABBREVIATIONS,
+]);
+
+/** Minang "-nyo" is Indonesian "-nya" (jalannyo, caronyo): the stemmer then removes it. */
+const NYO_RE = /(.{3,})nyo$/;
+
+function pushExpanded(raw: string, out: string[]): void {
+  const t = raw.endsWith('nyo') ? raw.replace(NYO_RE, '$1nya') : raw;
+  const exp = WORD_MAP.get(t);
   if (exp === undefined) out.push(t);
   else if (exp.length > 0) for (const e of exp.split(' ')) out.push(e);
 }
@@ -94,39 +119,39 @@ function expand(tokens: string[]): string[] {
   return out;
 }
 
-const PHRASE_FIRST = new Map<string, string[][]>();
-for (const phrase of DROP_PHRASES) {
+interface Phrase {
+  words: string[];
+  /** Tokens that replace the phrase (none: the phrase is dropped). */
+  with: string[];
+}
+const PHRASE_FIRST = new Map<string, Phrase[]>();
+const phraseList: [string, string][] = [
+  ...DROP_PHRASES.map((p): [string, string] => [p, '']),
+  ...Object.entries(SYNONYM_PHRASES),
+];
+for (const [phrase, replacement] of phraseList) {
   const words = phrase.split(' ');
   const head = words[0] ?? '';
   const list = PHRASE_FIRST.get(head) ?? [];
-  list.push(words);
-  list.sort((a, b) => b.length - a.length);
+  list.push({ words, with: replacement === '' ? [] : replacement.split(' ') });
+  list.sort((a, b) => b.words.length - a.words.length);
   PHRASE_FIRST.set(head, list);
 }
 
-function dropPhrases(tokens: string[]): string[] {
+/** Drops greetings and politeness formulas and unifies multi-word names (longest match first). */
+function replacePhrases(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? '';
     const candidates = PHRASE_FIRST.get(t);
-    let skip = 0;
+    let hit: Phrase | undefined;
     if (candidates) {
-      for (const words of candidates) {
-        let ok = true;
-        for (let j = 1; j < words.length; j++) {
-          if (tokens[i + j] !== words[j]) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) {
-          skip = words.length;
-          break;
-        }
-      }
+      hit = candidates.find((p) => p.words.every((w, j) => tokens[i + j] === w));
     }
-    if (skip > 0) i += skip - 1;
-    else out.push(t);
+    if (hit) {
+      i += hit.words.length - 1;
+      out.push(...hit.with);
+    } else out.push(t);
   }
   return out;
 }
@@ -137,7 +162,7 @@ function dropPhrases(tokens: string[]): string[] {
  */
 export function tokenize(text: string): string[] {
   const tokens = expand(tokenizer.tokenize(cleanText(text)));
-  return dropPhrases(tokens).filter((t) => t.length > 1 && !STOP_WORDS.has(t));
+  return replacePhrases(tokens).filter((t) => t.length > 1 && !STOP_WORDS.has(t));
 }
 
 const stemCache = new Map<string, string>();
@@ -147,7 +172,7 @@ const STEM_CACHE_LIMIT = 200_000;
 export function stem(token: string): string {
   const hit = stemCache.get(token);
   if (hit !== undefined) return hit;
-  let s = token.length <= 3 ? token : stemmerId.stem(token);
+  let s = token.length <= 3 || token.startsWith(PLACE_PREFIX) ? token : stemmerId.stem(token);
   if (s.length === 0) s = token;
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(token, s);

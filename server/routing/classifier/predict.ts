@@ -87,6 +87,13 @@ function explain(
     .map(([term, w]) => ({ term, weight: Math.round(w * 1e4) / 1e4 }));
 }
 
+/** Raw sector logits of a text, in `model.sector.classes` order (before the temperature). */
+export function sectorLogits(model: Model, text: string): Float64Array {
+  const x = featurize(analyze(text), model.features);
+  const cm = compile(model);
+  return sectorScores(cm, gather(cm, x), x);
+}
+
 export function classify(
   model: Model,
   text: string,
