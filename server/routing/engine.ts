@@ -14,6 +14,7 @@ import {
 } from './classifier';
 import { ModelVersionModel } from './routing.models';
 import { resolveUpp, type ForumPlace } from './upp-resolver';
+import { versionEvaluation } from './versions';
 
 export interface EngineOptions {
   clock: Clock;
@@ -38,34 +39,37 @@ export class RoutingEngine implements RoutingPort {
     this.versionId = versionId;
   }
 
-  /** Loads the active version, registering the shipped model as the first version if needed. */
+  /**
+   * Loads the active version, registering the shipped model as a version if needed. A stored
+   * version that can no longer be loaded (its file is gone, or it was built by another
+   * normalizer), or an older shipped model (its file now holds the new one), gives way to the
+   * shipped model, which becomes the active version.
+   */
   static async create(opts: EngineOptions): Promise<RoutingEngine> {
     mkdirSync(opts.modelsDir, { recursive: true });
     const shipped = loadModel(DEFAULT_MODEL_PATH);
     const shippedId = `shipped-${shipped.meta.versionId}`;
     if (!(await ModelVersionModel.exists({ versionId: shippedId }))) {
-      const ev = shipped.meta.evaluation;
       await ModelVersionModel.create({
         versionId: shippedId,
         file: DEFAULT_MODEL_PATH,
         source: 'shipped',
-        active: !(await ModelVersionModel.exists({ active: true })),
+        active: false,
         corpusSize: shipped.meta.corpusSize,
-        evaluation: ev
-          ? {
-              accuracy: ev.accuracy,
-              macroF1: ev.macroF1,
-              coverage: ev.coverage.coverage,
-              coveredAccuracy: ev.coverage.accuracy,
-              threshold: shipped.meta.threshold,
-            }
-          : null,
-        activatedAt: new Date(),
+        evaluation: versionEvaluation(shipped),
       });
     }
     const active = await ModelVersionModel.findOne({ active: true });
-    if (active && active.versionId !== shippedId && existsSync(active.file)) {
-      return new RoutingEngine(opts, loadModel(active.file), active.versionId);
+    if (active && active.versionId !== shippedId && active.source === 'trained') {
+      const model = loadVersionFile(active.file, active.versionId);
+      if (model) return new RoutingEngine(opts, model, active.versionId);
+    }
+    if (active?.versionId !== shippedId) {
+      await ModelVersionModel.updateMany({ active: true }, { $set: { active: false } });
+      await ModelVersionModel.updateOne(
+        { versionId: shippedId },
+        { $set: { active: true, activatedAt: new Date() } },
+      );
     }
     return new RoutingEngine(opts, shipped, shippedId);
   }
@@ -127,6 +131,20 @@ export class RoutingEngine implements RoutingPort {
       routedAt: now,
       deadline: triage ? null : await this.deadlineFor(serviceCode, now),
     };
+  }
+}
+
+/** A stored version's model, or null (with a warning) when it cannot be used any more. */
+export function loadVersionFile(file: string, versionId: string): Model | null {
+  if (!existsSync(file)) {
+    console.warn(`[routing] model ${versionId}: file ${file} is missing`);
+    return null;
+  }
+  try {
+    return loadModel(file);
+  } catch (err) {
+    console.warn(`[routing] model ${versionId}: ${err instanceof Error ? err.message : err}`);
+    return null;
   }
 }
 

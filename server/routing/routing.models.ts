@@ -1,11 +1,19 @@
 import mongoose, { Schema, type HydratedDocument, type Types } from 'mongoose';
 import { SECTORS } from '../../shared/domain/sectors';
+import type { ModelVersion } from '../../shared/schemas/routing';
 
 /** A manual route or re-route: kept for audit and used as training data by the next model. */
 export interface CorrectionFields {
   inputId: Types.ObjectId;
   text: string;
-  from: { sector: string | null; serviceCode: string | null; uppId: Types.ObjectId | null };
+  /** Where the input was routed before, and the model's confidence and version when it did. */
+  from: {
+    sector: string | null;
+    serviceCode: string | null;
+    uppId: Types.ObjectId | null;
+    confidence?: number | null;
+    modelVersion?: string | null;
+  };
   to: { sector: string; serviceCode: string | null; uppId: Types.ObjectId | null };
   reason: string;
   /** `triage`, `reroute` (staff), or `not_our_authority` (UPP inbox). */
@@ -20,7 +28,10 @@ const correctionSchema = new Schema<CorrectionFields>(
   {
     inputId: { type: Schema.Types.ObjectId, required: true },
     text: { type: String, required: true },
-    from: { type: new Schema(place, { _id: false }), required: true },
+    from: {
+      type: new Schema({ ...place, confidence: Number, modelVersion: String }, { _id: false }),
+      required: true,
+    },
     to: {
       type: new Schema({ ...place, sector: { type: String, enum: SECTORS } }, { _id: false }),
       required: true,
@@ -34,6 +45,7 @@ const correctionSchema = new Schema<CorrectionFields>(
 );
 correctionSchema.index({ createdAt: -1 });
 correctionSchema.index({ inputId: 1 });
+correctionSchema.index({ 'from.modelVersion': 1, createdAt: -1 });
 export type CorrectionDoc = HydratedDocument<CorrectionFields>;
 export const CorrectionModel = mongoose.model<CorrectionFields>(
   'RoutingCorrection',
@@ -48,13 +60,8 @@ export interface ModelVersionFields {
   active: boolean;
   corpusSize: number;
   correctionsUsed: number;
-  evaluation: {
-    accuracy: number;
-    macroF1: number;
-    coverage: number;
-    coveredAccuracy: number;
-    threshold: number;
-  } | null;
+  /** See ModelVersion.evaluation in shared/schemas/routing.ts. */
+  evaluation: ModelVersion['evaluation'];
   createdBy: Types.ObjectId | null;
   activatedAt: Date | null;
   createdAt: Date;

@@ -9,6 +9,7 @@ import {
   RouteBody,
   RoutedInput,
   TrainingStatus,
+  TriageQuery,
 } from '../../shared/schemas/routing';
 import type { Api } from '../http/api';
 import type { ServiceContext } from '../forums/context';
@@ -41,11 +42,14 @@ export function routingRoutes(
       method: 'get',
       path: '/routing/triage',
       name: 'routing.triage',
-      summary: 'Inputs the model could not route confidently',
+      summary: 'Inputs the model could not route confidently (least certain first, or oldest)',
       tag,
       access: MODERATORS,
+      query: TriageQuery,
       response: z.object({ inputs: z.array(RoutedInput) }),
-      handler: async ({ user }) => ({ inputs: await routing.triageList(user!) }),
+      handler: async ({ user, query }) => ({
+        inputs: await routing.triageList(user!, query.order),
+      }),
     })
     .route({
       method: 'post',
@@ -76,7 +80,8 @@ export function routingRoutes(
       method: 'get',
       path: '/routing/models',
       name: 'routing.models',
-      summary: 'Model versions with their evaluation scores, and the training status',
+      summary:
+        'Model versions with their evaluation and live scores on corrections, and the training status',
       tag,
       access: ['admin'],
       response: z.object({ versions: z.array(ModelVersion), training: TrainingStatus }),

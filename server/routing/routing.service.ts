@@ -3,6 +3,7 @@ import type {
   Correction,
   RouteBody,
   RoutedInput,
+  TriageQuery,
 } from '../../shared/schemas/routing';
 import type { Sector } from '../../shared/domain/sectors';
 import { Upp } from '../admin/upp.model';
@@ -51,14 +52,38 @@ export async function classifyText(deps: RoutingDeps, body: ClassifyBody) {
   };
 }
 
-/** Inputs in triage that the user may route (facilitators: their forums; admins: their agency). */
-export async function triageList(user: AuthUser): Promise<RoutedInput[]> {
-  const docs = await InputModel.find({
+/** Inputs considered for the triage list (the oldest first), and how many are shown. */
+const TRIAGE_SCAN = 2000;
+const TRIAGE_SHOWN = 500;
+
+/**
+ * How sure the model was: the margin between its two best sectors (0 when it had no idea, e.g.
+ * a text with no topical word). Triage shows the smallest margins first: routing those by hand
+ * teaches the next model the most (margin sampling).
+ */
+export function routingMargin(input: Pick<InputDoc, 'routing'>): number {
+  const scores = (input.routing?.topSectors ?? []).map((s) => s.score).sort((a, b) => b - a);
+  return (scores[0] ?? 0) - (scores[1] ?? 0);
+}
+
+/**
+ * Inputs in triage that the user may route (facilitators: their forums; admins: their agency),
+ * the least certain first, or the oldest first.
+ */
+export async function triageList(
+  user: AuthUser,
+  order: TriageQuery['order'] = 'uncertain',
+): Promise<RoutedInput[]> {
+  const scanned = await InputModel.find({
     'routing.triage': true,
     status: { $in: ['pending', 'published'] },
   })
     .sort({ createdAt: 1 })
-    .limit(500);
+    .limit(TRIAGE_SCAN);
+  const docs =
+    order === 'oldest'
+      ? scanned.slice(0, TRIAGE_SHOWN)
+      : [...scanned].sort((a, b) => routingMargin(a) - routingMargin(b)).slice(0, TRIAGE_SHOWN);
   const forums = await ForumModel.find({ _id: { $in: [...new Set(docs.map((d) => d.forumId))] } });
   const byId = new Map(forums.map((f) => [f._id.toString(), f]));
   const visible = docs.filter((d) => {
@@ -111,6 +136,9 @@ export async function routeByHand(
         sector: input.routing?.sector ?? null,
         serviceCode: input.routing?.serviceCode ?? null,
         uppId: input.routing?.uppId ?? null,
+        // What the model said, for its live accuracy and calibration (a manual route has none).
+        confidence: input.routing?.source === 'model' ? input.routing.confidence : null,
+        modelVersion: input.routing?.source === 'model' ? input.routing.modelVersion : null,
       },
       to: { sector: body.sector, serviceCode: body.serviceCode, uppId: upp._id },
       reason: cleanText(body.reason),
@@ -149,6 +177,8 @@ export async function listCorrections(): Promise<Correction[]> {
       sector: c.from.sector ?? null,
       serviceCode: c.from.serviceCode ?? null,
       uppId: c.from.uppId ? c.from.uppId.toString() : null,
+      confidence: c.from.confidence ?? null,
+      modelVersion: c.from.modelVersion ?? null,
     },
     to: {
       sector: c.to.sector,

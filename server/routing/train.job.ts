@@ -1,60 +1,51 @@
 /**
- * Training job, run in a child process so the server keeps answering: trains on the project's
- * corpus plus the stored routing corrections, evaluates on a stratified held-out split, and
- * writes the model file. Progress is printed as JSON lines on stdout.
+ * Training job, run in a child process so the server keeps answering: retrains the shipped model
+ * on the corpus plus the stored routing corrections (retrain.ts: deduplicated, part held out and
+ * scored, warm-started) and writes the model file. Progress is printed as JSON lines on stdout.
  *
- *   node --import tsx server/routing/train.job.ts <examples.json> <out.json.gz>
+ *   node --import tsx server/routing/train.job.ts <corrections.json> <out.json.gz> [base.json.gz]
+ *
+ * corrections.json: the corrections' examples, oldest first. The base model defaults to the
+ * shipped one (server/routing/model/current.json.gz), so a retrain never builds on an earlier
+ * retrain: the same corrections always give the same model.
  */
 import '../lib/quiet-dotenv';
 import { readFileSync } from 'node:fs';
-import { loadCorpus, stratifiedSplit, type Example } from './classifier/corpus';
-import { evaluate } from './classifier/evaluate';
-import { saveModel } from './classifier/io';
-import { DEFAULT_THRESHOLD, train } from './classifier/model';
+import { loadCorpus, type Example } from './classifier/corpus';
+import { DEFAULT_MODEL_PATH, loadModel, saveModel } from './classifier/io';
+import { retrain } from './retrain';
+import { versionEvaluation } from './versions';
 
 function emit(msg: Record<string, unknown>): void {
   process.stdout.write(JSON.stringify(msg) + '\n');
 }
 
-const [examplesFile, outFile] = process.argv.slice(2);
+const [examplesFile, outFile, baseFile] = process.argv.slice(2);
 if (!examplesFile || !outFile) {
-  emit({ error: 'usage: train.job.ts <examples.json> <out.json.gz>' });
+  emit({ error: 'usage: train.job.ts <corrections.json> <out.json.gz> [base.json.gz]' });
   process.exit(2);
 }
+const t0 = performance.now();
 const corrections = JSON.parse(readFileSync(examplesFile, 'utf8')) as Example[];
+const base = loadModel(baseFile ?? DEFAULT_MODEL_PATH);
 const corpus = loadCorpus().examples;
-// Corrections are real inputs with the label a person chose: weigh them like two corpus texts.
-const all = [...corpus, ...corrections, ...corrections];
-emit({ progress: 2, message: `${corpus.length} corpus texts + ${corrections.length} corrections` });
+emit({ progress: 2, message: `${corpus.length} teks korpus + ${corrections.length} koreksi` });
 
 let step = 0;
-const { train: part, test } = stratifiedSplit(all, (e) => e.sector, 0.2, 42);
-const evalModel = train(part, {
-  onProgress: (m) => emit({ progress: Math.min(45, 5 + ++step * 3), message: `evaluasi: ${m}` }),
+const result = retrain({
+  base,
+  corpus,
+  corrections,
+  onProgress: (m) => emit({ progress: Math.min(95, 5 + ++step * 6), message: m }),
 });
-const summary = evaluate(evalModel, test, DEFAULT_THRESHOLD).summary;
-emit({
-  progress: 50,
-  message: `akurasi ${summary.accuracy.toFixed(3)}, macro-F1 ${summary.macroF1.toFixed(3)}`,
-});
-step = 0;
-const model = train(all, {
-  evaluation: summary,
-  threshold: DEFAULT_THRESHOLD,
-  onProgress: (m) =>
-    emit({ progress: Math.min(95, 50 + ++step * 3), message: `model akhir: ${m}` }),
-});
-saveModel(model, outFile);
+saveModel(result.model, outFile);
+const seconds = (performance.now() - t0) / 1000;
 emit({
   done: true,
   progress: 100,
-  versionId: model.meta.versionId,
-  corpusSize: all.length,
-  evaluation: {
-    accuracy: summary.accuracy,
-    macroF1: summary.macroF1,
-    coverage: summary.coverage.coverage,
-    coveredAccuracy: summary.coverage.accuracy,
-    threshold: model.meta.threshold,
-  },
+  message: `selesai dalam ${seconds.toFixed(1)} detik`,
+  versionId: result.model.meta.versionId,
+  corpusSize: corpus.length,
+  correctionsUsed: result.corrections,
+  evaluation: versionEvaluation(result.model),
 });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TrainingStatus } from '../../shared/schemas/routing';
+import type { ModelVersion, TrainingStatus } from '../../shared/schemas/routing';
 import type { AuthUser } from '../auth/types';
 import { projectRoot } from '../config';
 import { entryArgs } from '../lib/runtime';
@@ -9,8 +9,17 @@ import { AppError } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import type { Example } from './classifier/corpus';
 import { loadModel } from './classifier/io';
-import type { RoutingEngine } from './engine';
+import { loadVersionFile, type RoutingEngine } from './engine';
+import { dedupeCorrections } from './retrain';
 import { CorrectionModel, ModelVersionModel } from './routing.models';
+import { liveScores, type LiveLabel } from './versions';
+
+interface JobResult {
+  versionId: string;
+  corpusSize: number;
+  correctionsUsed: number;
+  evaluation: ModelVersion['evaluation'];
+}
 
 /** Runs one training job at a time in a child process and registers the new version. */
 export class TrainingManager {
@@ -31,18 +40,19 @@ export class TrainingManager {
     return { ...this.status };
   }
 
-  /** Corrections become training examples with the label a person chose. */
+  /**
+   * Corrections become training examples with the label a person chose: one per normalized text,
+   * the latest label winning (retrain.ts), oldest first.
+   */
   async correctionExamples(): Promise<Example[]> {
-    const rows = await CorrectionModel.find({}, { text: 1, to: 1 }).sort({ createdAt: 1 });
-    const latest = new Map<string, Example>();
-    for (const c of rows) {
-      latest.set(c.text, {
+    const rows = await CorrectionModel.find({}, { text: 1, to: 1 }).sort({ createdAt: 1, _id: 1 });
+    return dedupeCorrections(
+      rows.map((c) => ({
         text: c.text,
         sector: c.to.sector as Example['sector'],
         serviceCode: c.to.serviceCode ?? null,
-      });
-    }
-    return [...latest.values()];
+      })),
+    );
   }
 
   /** Starts training; resolves when the job has finished (the HTTP route does not wait). */
@@ -74,7 +84,7 @@ export class TrainingManager {
       source: 'trained',
       active: true,
       corpusSize: result.corpusSize,
-      correctionsUsed: corrections.length,
+      correctionsUsed: result.correctionsUsed,
       evaluation: result.evaluation,
       createdBy: actor.id,
       activatedAt: new Date(),
@@ -89,25 +99,14 @@ export class TrainingManager {
     };
   }
 
-  private run(
-    examplesFile: string,
-    outFile: string,
-  ): Promise<{
-    versionId: string;
-    corpusSize: number;
-    evaluation: Record<string, number>;
-  } | null> {
+  private run(examplesFile: string, outFile: string): Promise<JobResult | null> {
     return new Promise((resolve) => {
       const child = spawn(process.execPath, [...entryArgs('train.job'), examplesFile, outFile], {
         cwd: projectRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let buf = '';
-      let done: {
-        versionId: string;
-        corpusSize: number;
-        evaluation: Record<string, number>;
-      } | null = null;
+      let done: JobResult | null = null;
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
       child.stdout.on('data', (d: Buffer) => {
@@ -117,13 +116,10 @@ export class TrainingManager {
           const line = buf.slice(0, nl);
           buf = buf.slice(nl + 1);
           try {
-            const msg = JSON.parse(line) as {
+            const msg = JSON.parse(line) as Partial<JobResult> & {
               progress?: number;
               message?: string;
               done?: boolean;
-              versionId?: string;
-              corpusSize?: number;
-              evaluation?: Record<string, number>;
             };
             if (typeof msg.progress === 'number') this.status.progress = msg.progress;
             if (msg.message) this.status.message = msg.message;
@@ -131,7 +127,8 @@ export class TrainingManager {
               done = {
                 versionId: msg.versionId,
                 corpusSize: msg.corpusSize ?? 0,
-                evaluation: msg.evaluation ?? {},
+                correctionsUsed: msg.correctionsUsed ?? 0,
+                evaluation: msg.evaluation ?? null,
               };
             }
           } catch {
@@ -155,7 +152,17 @@ export class TrainingManager {
   async activate(actor: AuthUser, versionId: string): Promise<void> {
     const v = await ModelVersionModel.findOne({ versionId });
     if (!v) throw new AppError(404, 'not_found', 'Versi model tidak ditemukan.');
-    const model = loadModel(v.file);
+    const model = loadVersionFile(v.file, v.versionId);
+    // An older shipped version's file now holds the newer shipped model.
+    const stale =
+      v.source === 'shipped' && model && `shipped-${model.meta.versionId}` !== versionId;
+    if (!model || stale) {
+      throw new AppError(
+        409,
+        'conflict',
+        'Versi model ini tidak dapat dipakai lagi (dibuat oleh versi aplikasi sebelumnya).',
+      );
+    }
     await ModelVersionModel.updateMany({ active: true }, { $set: { active: false } });
     await ModelVersionModel.updateOne(
       { _id: v._id },
@@ -166,15 +173,34 @@ export class TrainingManager {
   }
 }
 
-export async function listVersions() {
+/** Corrections considered for the live scores of each version (the latest ones). */
+const LIVE_WINDOW = 5000;
+
+/** Every version with its stored evaluation and its live scores on corrected inputs. */
+export async function listVersions(): Promise<ModelVersion[]> {
   const rows = await ModelVersionModel.find().sort({ createdAt: -1 });
+  const corrections = await CorrectionModel.find(
+    { 'from.modelVersion': { $ne: null }, 'from.confidence': { $ne: null } },
+    { from: 1, to: 1 },
+  )
+    .sort({ createdAt: -1 })
+    .limit(LIVE_WINDOW);
+  const byVersion = new Map<string, LiveLabel[]>();
+  for (const c of corrections) {
+    const v = c.from.modelVersion;
+    if (!v || c.from.sector == null || typeof c.from.confidence !== 'number') continue;
+    const list = byVersion.get(v) ?? [];
+    list.push({ predicted: c.from.sector, confidence: c.from.confidence, chosen: c.to.sector });
+    byVersion.set(v, list);
+  }
   return rows.map((v) => ({
     versionId: v.versionId,
     source: v.source,
     active: v.active,
     corpusSize: v.corpusSize,
     correctionsUsed: v.correctionsUsed,
-    evaluation: v.evaluation,
+    evaluation: v.evaluation ?? null,
+    live: liveScores(byVersion.get(v.versionId) ?? []),
     createdAt: v.createdAt.toISOString(),
     activatedAt: v.activatedAt ? v.activatedAt.toISOString() : null,
   }));

@@ -52,6 +52,12 @@ export const RouteBody = z.strictObject({
 });
 export type RouteBody = z.infer<typeof RouteBody>;
 
+/** GET /api/routing/triage: uncertainty first (each routing teaches the model most), or oldest. */
+export const TriageQuery = z.strictObject({
+  order: z.enum(['uncertain', 'oldest']).default('uncertain'),
+});
+export type TriageQuery = z.infer<typeof TriageQuery>;
+
 export const Correction = z.object({
   id: z.string(),
   inputId: z.string(),
@@ -60,6 +66,10 @@ export const Correction = z.object({
     sector: z.string().nullable(),
     serviceCode: z.string().nullable(),
     uppId: z.string().nullable(),
+    /** The model's confidence in `sector` when it routed the input (null: not recorded). */
+    confidence: z.number().nullable().optional(),
+    /** The model version that routed it. */
+    modelVersion: z.string().nullable().optional(),
   }),
   to: z.object({
     sector: z.string(),
@@ -72,6 +82,27 @@ export const Correction = z.object({
   at: z.string(),
 });
 export type Correction = z.infer<typeof Correction>;
+
+/** How often the model was right when it said a confidence in [from, from + 0.1). */
+export const ReliabilityBin = z.object({
+  from: z.number(),
+  n: z.number().int(),
+  /** Mean confidence in the bucket. */
+  confidence: z.number(),
+  accuracy: z.number(),
+});
+export type ReliabilityBin = z.infer<typeof ReliabilityBin>;
+
+/** Accuracy and calibration of a model on labelled texts. */
+export const ModelScores = z.object({
+  /** Number of labelled texts. */
+  n: z.number().int(),
+  accuracy: z.number(),
+  /** Expected calibration error (10 buckets). */
+  ece: z.number(),
+  reliability: z.array(ReliabilityBin),
+});
+export type ModelScores = z.infer<typeof ModelScores>;
 
 export const ModelVersion = z.object({
   versionId: z.string(),
@@ -86,8 +117,23 @@ export const ModelVersion = z.object({
       coverage: z.number(),
       coveredAccuracy: z.number(),
       threshold: z.number(),
+      /**
+       * What the scores were measured on: `corrections` held out from training (real labels),
+       * `authored` (20% of the corpus) or `realistic:<file>` (realistic texts, shipped model).
+       */
+      scoredOn: z.string().optional(),
+      n: z.number().int().optional(),
+      ece: z.number().optional(),
+      reliability: z.array(ReliabilityBin).optional(),
+      /** Where the threshold came from: real labels, the authored split, or a default. */
+      thresholdSource: z.enum(['corrections', 'authored', 'default']).optional(),
     })
     .nullable(),
+  /**
+   * Live scores on the corrections of inputs this version routed: how often its sector was the
+   * one a person chose, and how well its confidence matched (null: none yet).
+   */
+  live: ModelScores.nullable(),
   createdAt: z.string(),
   activatedAt: z.string().nullable(),
 });

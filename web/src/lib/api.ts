@@ -43,6 +43,7 @@ import type {
   RouteBody,
   RoutedInput,
   TrainingStatus,
+  TriageQuery,
 } from '$shared/schemas/routing';
 import { t } from './i18n.svelte';
 
@@ -249,7 +250,8 @@ export type TrainingState = { versions: ModelVersion[]; training: TrainingStatus
 export const routingApi = {
   classify: (text: string, forumId?: string) =>
     api.post<ClassifyResponse>('/routing/classify', forumId ? { text, forumId } : { text }),
-  triage: () => api.get<{ inputs: RoutedInput[] }>('/routing/triage'),
+  triage: (order: TriageQuery['order'] = 'uncertain') =>
+    api.get<{ inputs: RoutedInput[] }>(`/routing/triage?order=${enc(order)}`),
   route: (inputId: string, body: RouteBody): InputRes =>
     api.post(`/inputs/${enc(inputId)}/route`, body),
   corrections: () => api.get<{ corrections: Correction[] }>('/routing/corrections'),
