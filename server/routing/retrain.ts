@@ -8,8 +8,8 @@
  *     MIN_FOR_HOLDOUT), so no text is ever on both sides and a text stays on its side across
  *     retrains.
  *  3. A model warm-started from the base model (the shipped one) is trained for a few epochs on
- *     the training set of the corpus plus the remaining corrections, each weighing
- *     CORRECTION_WEIGHT authored texts. It scores the held-out corrections: real labels. With
+ *     the training set of the corpus plus the remaining corrections, each weighing several
+ *     authored texts (correctionWeight). It scores the held-out corrections: real labels. With
  *     MIN_REAL_LABELS or more of them, the temperature is fitted and the threshold chosen on
  *     them (threshold.ts); otherwise the base model's (authored split) are kept.
  *  4. The final model is trained the same way on all corrections and carries those scores,
@@ -26,11 +26,23 @@ import { normalize } from './classifier/normalize';
 import { sectorLogits } from './classifier/predict';
 import { chooseThreshold, DEFAULT_TARGET_ACCURACY, MIN_REAL_LABELS } from './classifier/threshold';
 
-/** A correction weighs this many authored texts (tuned on the realistic dev file). */
-export const CORRECTION_WEIGHT = 4;
+/**
+ * How many authored texts a correction weighs: more as corrections accumulate (a few corrections
+ * only nudge the model; hundreds of real labels outweigh the corpus where they disagree), from
+ * MIN_CORRECTION_WEIGHT up to MAX_CORRECTION_WEIGHT at CORRECTIONS_FOR_MAX_WEIGHT corrections.
+ * Tuned on the realistic dev file (docs/ROUTING.md).
+ */
+export const MIN_CORRECTION_WEIGHT = 2;
+export const MAX_CORRECTION_WEIGHT = 8;
+export const CORRECTIONS_FOR_MAX_WEIGHT = 400;
+
+export function correctionWeight(corrections: number): number {
+  const ramp = (MAX_CORRECTION_WEIGHT * corrections) / CORRECTIONS_FOR_MAX_WEIGHT;
+  return Math.min(MAX_CORRECTION_WEIGHT, Math.max(MIN_CORRECTION_WEIGHT, ramp));
+}
 /** Epochs of a warm-started retrain (tuned on the realistic dev file). */
 export const WARM_EPOCHS = 3;
-export const WARM_LEARNING_RATE = 0.4;
+export const WARM_LEARNING_RATE = 0.1;
 export const WARM_ACCUMULATOR = 1;
 /** Share of the corrections held out to score the new model. */
 export const HOLDOUT_SHARE = 0.2;
@@ -82,6 +94,8 @@ export interface RetrainOptions {
   epochs?: number;
   learningRate?: number;
   warmAccumulator?: number;
+  /** Train from zero for the full number of epochs instead of warm-starting (slower; compare). */
+  fromScratch?: boolean;
   targetAccuracy?: number;
   onProgress?: (message: string) => void;
 }
@@ -97,9 +111,9 @@ export interface RetrainResult {
 
 export function retrain(o: RetrainOptions): RetrainResult {
   const say = o.onProgress ?? (() => {});
-  const weight = o.correctionWeight ?? CORRECTION_WEIGHT;
   const target = o.targetAccuracy ?? DEFAULT_TARGET_ACCURACY;
   const corrections = dedupeCorrections(o.corrections);
+  const weight = o.correctionWeight ?? correctionWeight(corrections.length);
   const keys = new Set(corrections.map((c) => correctionKey(c.text)));
   const base = trainingSet(o.corpus.filter((e) => !keys.has(correctionKey(e.text))));
   const { train: fitPart, holdout } = splitCorrections(corrections);
@@ -109,10 +123,14 @@ export function retrain(o: RetrainOptions): RetrainResult {
   const cache = new Map<string, SparseVector>();
   const fit = (extra: readonly Example[], more: TrainOptions, tag: string) =>
     train([...base, ...extra.map((c) => ({ ...c, weight }))], {
-      init: o.base,
-      epochs: o.epochs ?? WARM_EPOCHS,
-      learningRate: o.learningRate ?? WARM_LEARNING_RATE,
-      warmAccumulator: o.warmAccumulator ?? WARM_ACCUMULATOR,
+      ...(o.fromScratch
+        ? { features: o.base.features, temperature: o.base.temperature, epochs: o.epochs }
+        : {
+            init: o.base,
+            epochs: o.epochs ?? WARM_EPOCHS,
+            learningRate: o.learningRate ?? WARM_LEARNING_RATE,
+            warmAccumulator: o.warmAccumulator ?? WARM_ACCUMULATOR,
+          }),
       cache,
       ...more,
       onProgress: (m) => say(`${tag}: ${m}`),
