@@ -47,10 +47,30 @@ describe('retraining the routing model with corrections', () => {
       ).status,
     ).toBe(200);
 
+    // The same complaint twice, corrected twice: one training example, with the latest label.
+    for (const [i, text] of ['Sampah di pasar menumpuk!', 'sampah di PASAR   menumpuk'].entries()) {
+      const sent = await citizen.post<{ input: Input }>(`/api/forums/${forum._id}/inputs`, {
+        text,
+        kind: 'complaint',
+        idempotencyKey: `retrain-00001${i + 1}`,
+      });
+      const routed = await f.post(`/api/inputs/${sent.body.input.id}/route`, {
+        sector: 'lingkungan',
+        serviceCode: 'LNG-0140-01',
+        uppId: dlh._id.toString(),
+      });
+      expect(routed.status).toBe(200);
+    }
+
     const before = await admin.get<Models>('/api/routing/models');
     expect(before.body.versions).toHaveLength(1);
     const shipped = before.body.versions[0]!;
     expect(shipped).toMatchObject({ source: 'shipped', active: true });
+    // Scores measured on held-out authored texts, with the threshold chosen on them.
+    expect(shipped.evaluation).toMatchObject({ scoredOn: 'authored', thresholdSource: 'authored' });
+    // Live: the three inputs it sent to triage were corrected; its sector was kept or not.
+    expect(shipped.live?.n).toBe(3);
+    expect(shipped.live?.reliability.length).toBeGreaterThan(0);
 
     const start = await admin.post<{ training: TrainingStatus }>('/api/routing/models/train');
     expect(start.status).toBe(202);
@@ -66,8 +86,12 @@ describe('retraining the routing model with corrections', () => {
 
     const after = await admin.get<Models>('/api/routing/models');
     const trained = after.body.versions.find((v) => v.source === 'trained')!;
-    expect(trained).toMatchObject({ active: true, correctionsUsed: 1 });
+    // Three corrections, two of them the same text: two examples.
+    expect(trained).toMatchObject({ active: true, correctionsUsed: 2 });
+    // Too few corrections to hold some out: the scores are those of the authored split.
+    expect(trained.evaluation).toMatchObject({ scoredOn: 'authored' });
     expect(trained.evaluation!.accuracy).toBeGreaterThan(0.7);
+    expect(trained.live).toBeNull();
     expect(after.body.versions.find((v) => v.source === 'shipped')?.active).toBe(false);
 
     const rolledBack = await admin.post<{ versions: ModelVersion[] }>(

@@ -139,6 +139,36 @@ describe('routing every input to the UPP that must act on it', () => {
     });
   });
 
+  it('shows the least certain inputs first in triage (oldest first on request) and records what the model said', async () => {
+    const fac = await login(w.facilitator.email);
+    // Older: about something, but about two things at once.
+    const mixed = 'lampu mati dan air mati di rumah kami';
+    const c = await fac.post<ClassifyResponse>('/api/routing/classify', { text: mixed });
+    expect(c.body.autoRouted).toBe(false);
+    const older = await submit(mixed, 'route-order-0001');
+    // Newer: nothing topical at all, so the model has no idea (margin 0).
+    const newer = await submit('halo, selamat siang semuanya', 'route-order-0002');
+
+    const position = (list: RoutedInput[], id: string) => list.findIndex((i) => i.id === id);
+    const uncertain = (await fac.get<{ inputs: RoutedInput[] }>('/api/routing/triage')).body.inputs;
+    expect(position(uncertain, newer.id)).toBeGreaterThanOrEqual(0);
+    expect(position(uncertain, newer.id)).toBeLessThan(position(uncertain, older.id));
+    const oldest = (await fac.get<{ inputs: RoutedInput[] }>('/api/routing/triage?order=oldest'))
+      .body.inputs;
+    expect(position(oldest, older.id)).toBeLessThan(position(oldest, newer.id));
+    expect((await fac.get('/api/routing/triage?order=random')).status).toBe(400);
+
+    await fac.post(`/api/inputs/${older.id}/route`, {
+      sector: 'pekerjaan_umum',
+      serviceCode: 'LNG-0117-02',
+      uppId: w.pupr._id.toString(),
+    });
+    const corrections = await fac.get<{ corrections: Correction[] }>('/api/routing/corrections');
+    const rec = corrections.body.corrections.find((x) => x.inputId === older.id);
+    expect(rec?.from.modelVersion).toBe((app.ctx.routing as RoutingEngine).version);
+    expect(rec?.from.confidence).toBeCloseTo(c.body.confidence, 3);
+  });
+
   it('refuses a manual route to a service outside the chosen sector, and writes nothing', async () => {
     const fac = await login(w.facilitator.email);
     const input = await submit('mohon info bagaimana ya caranya', 'route-bad-00001');
