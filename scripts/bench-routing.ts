@@ -1,11 +1,15 @@
 /**
- * npm run bench:routing [-- --n 3000 --chars 1000 --model path]
+ * npm run bench:routing [-- --n 3000 --chars 1000 --model path] [--retrain 1000]
  *
  * Single-threaded throughput of classify() on texts of ~1,000 characters built from the corpus
  * (texts concatenated, then cut to length at a word boundary), after a warm-up. Prints
  * texts/second (wall clock, and per CPU-second since the machine may be shared), p50/p99
  * latency and an ASCII histogram of the latency distribution. Uses the shipped model, or trains
  * a quick one on the corpus when no model file exists yet.
+ *
+ * With --retrain K it also times one retrain as the server runs it (server/routing/retrain.ts),
+ * in this process, with K corrections of --chars characters built the same way (labels are the
+ * sector of each text's first piece: the scores are meaningless, only the seconds count).
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,6 +18,7 @@ import { DEFAULT_MODEL_PATH, loadModel } from '../server/routing/classifier/io';
 import { rng } from '../server/routing/classifier/linear';
 import { train } from '../server/routing/classifier/model';
 import { classify } from '../server/routing/classifier/predict';
+import { retrain } from '../server/routing/retrain';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +26,7 @@ const { values } = parseArgs({
     chars: { type: 'string', default: '1000' },
     warmup: { type: 'string', default: '300' },
     model: { type: 'string', default: DEFAULT_MODEL_PATH },
+    retrain: { type: 'string' },
   },
 });
 const n = Number(values.n);
@@ -104,4 +110,27 @@ for (const explain of [true, false]) {
       `p50 ${q(r.lat, 0.5).toFixed(3)} ms  p99 ${q(r.lat, 0.99).toFixed(3)} ms`,
   );
   if (explain) for (const line of histogram(r.lat)) console.log(line);
+}
+
+if (values.retrain) {
+  const k = Number(values.retrain);
+  const corrections = Array.from({ length: k }, () => {
+    const first = corpus[Math.floor(rand() * corpus.length)];
+    return { ...first!, text: makeText() };
+  });
+  console.log(
+    `\nretrain with ${k} corrections of ${chars} chars (warm start, as the server does):`,
+  );
+  const t0 = performance.now();
+  const r = retrain({
+    base: model,
+    corpus,
+    corrections,
+    onProgress: (m) =>
+      process.stderr.write(`  ${((performance.now() - t0) / 1000).toFixed(1)} s ${m}\n`),
+  });
+  console.log(
+    `  ${((performance.now() - t0) / 1000).toFixed(1)} s (${r.corrections} corrections, ` +
+      `${r.holdout} held out), model ${r.model.meta.versionId}`,
+  );
 }

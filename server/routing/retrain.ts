@@ -141,7 +141,7 @@ export function retrain(o: RetrainOptions): RetrainResult {
   let thresholdSource = o.base.meta.thresholdSource ?? 'authored';
   let evaluation: RealEvaluation | null = null;
   if (holdout.length > 0) {
-    const evalModel = fit(fitPart, {}, 'evaluasi');
+    const evalModel = fit(fitPart, { services: false }, 'evaluasi');
     if (holdout.length >= MIN_REAL_LABELS) {
       temperature = fitTemperature(
         holdout.map((c) => sectorLogits(evalModel, c.text)),

@@ -89,6 +89,8 @@ export interface TrainOptions {
   temperature?: number;
   /** Adagrad accumulator the warm-started rows begin with (smaller first steps). */
   warmAccumulator?: number;
+  /** Train the service-code models too (default true; a model only scored on sectors skips them). */
+  services?: boolean;
   /** Feature vectors by text, reused across calls with the same feature config (retraining). */
   cache?: Map<string, SparseVector>;
   onProgress?: (message: string) => void;
@@ -207,7 +209,7 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
 
   // 3. One service-code model per sector.
   const services: Record<string, LinearModel> = {};
-  for (const s of classes) {
+  for (const s of options.services === false ? [] : classes) {
     const own = data.filter((d) => d.e.sector === s && d.e.serviceCode !== null);
     const before = init?.services[s];
     const codes = [
