@@ -179,7 +179,7 @@ describe('the UPP inbox closes the loop with the citizen', () => {
 
   it('escalates an overdue item once to the UPP head, then once to the agency admin', async () => {
     const { input } = await citizenSubmits(
-      'Aspal Jl. Flamboyan mengelupas sepanjang 50 meter, sudah lapor RT tapi belum ada tindakan',
+      'Aspal jalan Flamboyan mengelupas dan berlubang sepanjang 50 meter, sudah lapor RT tapi belum ada tindakan',
       'inbox-escalate-01',
     );
     const c = (await CaseModel.findOne({ inputId: input.id }))!;

@@ -122,7 +122,7 @@ function firstWords(text: string, n: number): string {
 
 const FRAMES: Record<string, (text: string, r: Rand) => string> = {
   address: (t, r) =>
-    `Saya ${pick(r, NAMES)}, warga ${place(r)}, tinggal di Jl. ${pick(r, STREETS)} RT 0${1 + Math.floor(r() * 9)} RW 0${1 + Math.floor(r() * 9)}. ${t}`,
+    `Saya ${pick(r, NAMES)}, warga ${place(r)}, tinggal di Gang ${pick(r, STREETS)} RT 0${1 + Math.floor(r() * 9)} RW 0${1 + Math.floor(r() * 9)}. ${t}`,
   form: (t, r) =>
     `Judul: ${firstWords(t, 5)}\nIsi: ${t}\nLokasi: Desa ${pick(r, PLACES)}, Kec. ${pick(r, PLACES)}, Kab. ${pick(r, PLACES)}`,
   forward: (t, r) =>
