@@ -118,7 +118,8 @@ export function retrain(o: RetrainOptions): RetrainResult {
   const base = trainingSet(o.corpus.filter((e) => !keys.has(correctionKey(e.text))));
   const { train: fitPart, holdout } = splitCorrections(corrections);
   say(
-    `${o.corpus.length} corpus texts, ${corrections.length} corrections (${holdout.length} held out)`,
+    `${o.corpus.length} corpus texts, ${corrections.length} corrections ` +
+      `(${holdout.length} held out, weight ${weight.toFixed(1)})`,
   );
   const cache = new Map<string, SparseVector>();
   const fit = (extra: readonly Example[], more: TrainOptions, tag: string) =>

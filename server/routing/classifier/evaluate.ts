@@ -70,10 +70,12 @@ export function evaluateLabelled(
 ): Evaluation {
   let svcRight = 0;
   let svcTotal = 0;
+  // A model trained only to be scored on sectors has no service-code models.
+  const hasServices = Object.keys(model.services).length > 0;
   const predictions = items.map((e) => {
     const r = classify(model, e.text, { explain: false });
     const right = (e.allowed ?? [e.sector]).includes(r.sector);
-    if (e.serviceCode) {
+    if (e.serviceCode && hasServices) {
       svcTotal++;
       if (right && r.serviceCode === e.serviceCode) svcRight++;
     }
