@@ -17,7 +17,7 @@ if (!email.success) {
 }
 const config = loadConfig({
   ...process.env,
-  SESSION_SECRET: process.env.SESSION_SECRET ?? 'x'.repeat(32),
+  SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
 });
 // Uses the database of a server running on DATA_DIR if there is one.
 const db = await openDatabase(config);
@@ -33,7 +33,7 @@ try {
     await User.create({
       email: email.data,
       displayName: nameParts.join(' ') || 'Admin',
-      role: 'admin',
+      role: 'platform_admin',
       passwordHash: await hashPassword(password),
     });
     console.log(

@@ -25,6 +25,9 @@ import type { RoutingEngine } from './routing/engine';
 import type { MailTransport } from './notify/mailer';
 import path from 'node:path';
 import { registerForumHandlers } from './realtime/forum.handlers';
+import { LoginThrottle } from './auth/login.throttle';
+import { trustFunction } from './http/clientAddress';
+import { viewerKey, viewerOf } from './forums/viewer';
 
 export interface AppDeps {
   config: Config;
@@ -60,7 +63,9 @@ export function createApp(deps: AppDeps): App {
   const secure = config.env === 'production';
   const app = express();
   app.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', 1);
+  // Only the proxies named in TRUST_PROXY may say who the client is (X-Forwarded-For).
+  app.set('trust proxy', config.trustProxy);
+  const trust = trustFunction(config.trustProxy);
 
   const store = new MongooseSessionStore(SESSION_TTL_MS);
   const sessionMiddleware = session({
@@ -83,6 +88,7 @@ export function createApp(deps: AppDeps): App {
     modelsDir: path.join(config.dataDir, 'models'),
     mail: deps.mail ?? null,
     coordinator: deps.coordinator ?? new MemoryCoordinator(),
+    signalSalt: config.sessionSecret,
   };
   const ctx = buildContext(domain);
   const io = createIo(server, {
@@ -92,9 +98,12 @@ export function createApp(deps: AppDeps): App {
     cookieSecret: config.sessionSecret,
     allowedOrigins: config.allowedOrigins,
     adapter: deps.ioAdapter,
+    trust,
+    limits: ctx.limits,
   });
 
   ctx.realtime = new Realtime(io, ctx.live);
+  ctx.signals.onSignal = (s) => ctx.realtime.signal(s);
   ctx.live.start();
   ctx.notifier.attach(io);
 
@@ -109,9 +118,18 @@ export function createApp(deps: AppDeps): App {
     for (const sid of await store.destroyForUser(userId, keepSid)) disconnectSession(sid);
   };
 
-  const api = new Api((user, action, target) => audit(user, action, target));
+  const api = new Api({
+    audit: (user, action, target) => audit(user, action, target),
+    limit: (kind, req) =>
+      ctx.limits.take(kind, {
+        participant: viewerKey(viewerOf(req)),
+        address: req.ip,
+        user: req.user?.id,
+      }),
+  });
   registerRoutes(api, ctx, domain, {
     config,
+    throttle: new LoginThrottle(domain.coordinator, config.loginRateLimit),
     disconnectSession,
     endUserSessions,
     endOtherSessions,

@@ -1,6 +1,7 @@
 import { adminExtraRoutes } from './admin/admin-extra.routes';
 import { adminRoutes } from './admin/admin.routes';
 import { authRoutes } from './auth/auth.routes';
+import type { LoginThrottle } from './auth/login.throttle';
 import { catalogRoutes } from './catalog/catalog.routes';
 import type { Clock } from './clock';
 import type { Config } from './config';
@@ -14,6 +15,7 @@ import { openCaseForInput, moveCase } from './inbox/case.service';
 import { runEscalation } from './inbox/escalation';
 import { CalendarStore } from './inbox/holiday';
 import { inboxRoutes } from './inbox/inbox.routes';
+import { holidayRoutes } from './inbox/holiday.routes';
 import { flushOutbox, type MailTransport } from './notify/mailer';
 import { Notifier } from './notify/notify.service';
 import { Realtime } from './realtime/broadcast';
@@ -25,6 +27,8 @@ import { TrainingManager } from './routing/training';
 import { LockTimeoutError, type Coordinator } from './live/coordinator';
 import { LiveForums } from './live/live';
 import { participantLimits } from './live/limits';
+import { Signals } from './forums/signals';
+import { randomBytes } from 'node:crypto';
 
 export interface DomainDeps {
   clock: Clock;
@@ -36,6 +40,8 @@ export interface DomainDeps {
   modelsDir: string;
   /** SMTP transport; null keeps e-mails in the outbox until one is configured. */
   mail: MailTransport | null;
+  /** Salt of the address tags in signals (the session secret); random when omitted. */
+  signalSalt?: string;
 }
 
 /** The service context shared by HTTP routes, socket handlers and background jobs. */
@@ -47,6 +53,7 @@ export function buildContext(deps: DomainDeps): ServiceContext {
     realtime: new Realtime(null),
     live,
     limits: participantLimits(deps.coordinator),
+    signals: new Signals(deps.coordinator, deps.signalSalt ?? randomBytes(16).toString('hex')),
     notifier: new Notifier(deps.clock, null, !!deps.mail),
     calendar: deps.calendar.get,
     onPublished: async (input) => void (await openCaseForInput(ctx, input)),
@@ -56,6 +63,7 @@ export function buildContext(deps: DomainDeps): ServiceContext {
 
 export interface RouteDeps {
   config: Config;
+  throttle: LoginThrottle;
   disconnectSession: (sid: string) => void;
   endUserSessions: (userId: string) => Promise<void>;
   endOtherSessions: (userId: string, keepSid: string) => Promise<void>;
@@ -69,16 +77,17 @@ export function registerRoutes(
 ): void {
   healthRoutes(api);
   authRoutes(api, {
-    loginRateLimit: r.config.loginRateLimit,
+    throttle: r.throttle,
     disconnectSession: r.disconnectSession,
     endOtherSessions: r.endOtherSessions,
   });
   adminRoutes(api, { endUserSessions: r.endUserSessions });
-  adminExtraRoutes(api, deps.calendar);
+  adminExtraRoutes(api);
+  holidayRoutes(api, deps.calendar);
   catalogRoutes(api);
   forumRoutes(api, ctx);
   inputRoutes(api, ctx);
-  reportRoutes(api, ctx);
+  reportRoutes(api, ctx, r.config.publicUrl);
   if (deps.engine) {
     const routing: RoutingDeps = {
       engine: deps.engine,

@@ -10,6 +10,8 @@ import { startDatabase } from './db/database';
 import { DatabaseSetupError } from './db/errors';
 import { ensurePushdownIndexes } from './db/pushdownIndexes';
 import { seedDemo } from './seed/demo';
+import { refuseDemoAccounts } from './seed/demoGuard';
+import { migrateRoles } from './auth/roles.migration';
 import { seedCatalog } from './catalog/catalog.seed';
 import { systemClock } from './clock';
 import { startJobs } from './domain';
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
   if (config.sessionSecretGenerated) {
     console.warn('[config] SESSION_SECRET not set: using a random one (sessions end at restart).');
   }
+  if (config.seedDemoSkipped) console.warn(`[config] ${config.seedDemoSkipped}`);
   const db = await startDatabase(config);
   const coordination = await connectCoordinator(config);
   console.log(
@@ -48,6 +51,19 @@ async function main(): Promise<void> {
     await ensureIndexes();
     await ensurePushdownIndexes(db.postgresUrl);
   });
+  await once(async () => {
+    const m = await migrateRoles();
+    if (m.agencyAdmins)
+      console.log(`[roles] ${m.agencyAdmins} admin(s) with an agency -> agency_admin`);
+    if (m.platformAdmins.length) {
+      console.warn(
+        `[roles] admin(s) without an agency -> platform_admin, please review: ${m.platformAdmins.join(', ')}`,
+      );
+    }
+    if (m.cleaned)
+      console.log(`[roles] ${m.cleaned} account(s) lost a field their role does not have`);
+  });
+  if (config.env === 'production') await refuseDemoAccounts();
   const calendar = new CalendarStore();
   await once(() => calendar.seedDefaults());
   const engine = await RoutingEngine.create({
@@ -93,7 +109,9 @@ async function main(): Promise<void> {
   });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  console.log(`[http] Forum Publik siap / ready: http://localhost:${port}`);
+  const shown =
+    config.loopbackOnly || ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
+  console.log(`[http] Forum Publik siap / ready: http://${shown}:${port}`);
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ForumStatus } from './domain/forum';
 import type { SessionUser } from './schemas/auth';
+import type { ForumSignal } from './schemas/forum';
 import type { Notification } from './schemas/inbox';
 import { ObjectIdString, type Ack } from './schemas/common';
 import { InputCreate, VoteBody, type ForumSnapshot, type Input } from './schemas/input';
@@ -40,6 +41,8 @@ export interface ServerToClientEvents {
   'forum.spotlight': (payload: { forumId: string; input: Input | null }) => void;
   /** The forum's status changed (e.g. closed). */
   'forum.status': (payload: { forumId: string; status: ForumStatus }) => void;
+  /** Staff room: a vote-stuffing signal was raised or grew (see ForumSignal). */
+  'forum.signal': (signal: ForumSignal) => void;
   /** Number of people with the forum open. */
   'forum.presence': (payload: { forumId: string; online: number }) => void;
   /** A notification for the signed-in user (sent to `user:<id>`). */

@@ -1,9 +1,11 @@
 import express from 'express';
 import { z } from 'zod';
+import { ADMIN_ROLES } from '../../shared/domain/roles';
 import { ServiceInput } from '../../shared/schemas/catalog';
 import { AuditEntry } from '../../shared/schemas/inbox';
 import { audit, listAudit } from '../audit/audit.service';
 import type { AuthUser } from '../auth/types';
+import { cleanService, cleanServiceOrThrow } from '../catalog/clean';
 import { ServiceModel, type ServiceDoc } from '../catalog/service.model';
 import {
   exportCatalogCsv,
@@ -13,10 +15,7 @@ import {
 } from '../catalog/importExport';
 import type { Api } from '../http/api';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { HolidayModel, type CalendarStore } from '../inbox/holiday';
-
-const ADMIN = ['admin'] as const;
-const Holiday = z.object({ date: z.string(), name: z.string() });
+import { platformData, platformOnly, scopedTo } from '../http/policy';
 
 /** Catalog rows as plain ServiceInput objects (the shape of import and export). */
 function toInput(s: ServiceDoc): ServiceInput {
@@ -56,7 +55,11 @@ async function upsert(actor: AuthUser, s: ServiceInput, action: string) {
   await audit(actor, action, `service:${s.code}`, s.name);
 }
 
-export function adminExtraRoutes(api: Api, calendar: CalendarStore): void {
+/**
+ * The service catalog is platform data: one national catalog of services and their standards,
+ * read by every admin, changed by platform admins only (docs/SECURITY.md, "Platform data").
+ */
+export function adminExtraRoutes(api: Api): void {
   const tag = 'admin';
   api
     .route({
@@ -65,7 +68,7 @@ export function adminExtraRoutes(api: Api, calendar: CalendarStore): void {
       name: 'catalog.list',
       summary: 'The full service catalog with standards',
       tag,
-      access: ADMIN,
+      policy: platformData(ADMIN_ROLES, 'admins read the national catalog'),
       response: z.object({ services: z.array(ServiceInput) }),
       handler: async () => ({ services: await allServices() }),
     })
@@ -76,15 +79,16 @@ export function adminExtraRoutes(api: Api, calendar: CalendarStore): void {
       audit: false,
       summary: 'Add a service to the catalog',
       tag,
-      access: ADMIN,
+      policy: platformOnly(),
       body: ServiceInput,
       status: 201,
       response: z.object({ service: ServiceInput }),
       handler: async ({ user, body }) => {
         if (await ServiceModel.exists({ code: body.code }))
           throw conflict(`Kode ${body.code} sudah ada.`);
-        await upsert(user!, body, 'catalog.create');
-        return { service: body };
+        const service = cleanServiceOrThrow(body);
+        await upsert(user, service, 'catalog.create');
+        return { service };
       },
     })
     .route({
@@ -94,15 +98,16 @@ export function adminExtraRoutes(api: Api, calendar: CalendarStore): void {
       audit: false,
       summary: 'Edit a service and its standard',
       tag,
-      access: ADMIN,
+      policy: platformOnly(),
       params: z.strictObject({ code: z.string().regex(/^[A-Z]{3}-\d{4}-\d{2}$/) }),
       body: ServiceInput,
       response: z.object({ service: ServiceInput }),
       handler: async ({ user, params, body }) => {
         if (body.code !== params.code) throw badRequest('Kode layanan tidak dapat diubah.');
         if (!(await ServiceModel.exists({ code: params.code }))) throw notFound('Layanan');
-        await upsert(user!, body, 'catalog.update');
-        return { service: body };
+        const service = cleanServiceOrThrow(body);
+        await upsert(user, service, 'catalog.update');
+        return { service };
       },
     })
     .route({
@@ -113,7 +118,7 @@ export function adminExtraRoutes(api: Api, calendar: CalendarStore): void {
       summary:
         'Import a CSV or JSON catalog: preview reports rejected rows, apply stores valid ones',
       tag,
-      access: ADMIN,
+      policy: platformOnly(),
       before: [express.text({ type: ['text/*', 'application/csv'], limit: '5mb' })],
       query: z.strictObject({
         format: z.enum(['csv', 'json']),
@@ -130,22 +135,30 @@ export function adminExtraRoutes(api: Api, calendar: CalendarStore): void {
         if (typeof req.body !== 'string' || !req.body.trim()) {
           throw badRequest('Kirim isi berkas sebagai teks (Content-Type: text/plain).');
         }
-        const result =
+        const parsed =
           query.format === 'csv' ? parseCatalogCsv(req.body) : parseCatalogJson(req.body);
-        const apply = query.mode === 'apply' && result.valid.length > 0;
-        if (apply) {
-          for (const s of result.valid) await upsert(user!, s, 'catalog.import');
+        // What people typed becomes plain text; a row that was only markup is rejected.
+        const valid: ServiceInput[] = [];
+        const rejected = [...parsed.rejected];
+        for (const s of parsed.valid) {
+          const c = cleanService(s);
+          if (c.ok) valid.push(c.service);
+          else rejected.push({ row: 0, code: s.code, errors: c.errors });
         }
-        return { valid: result.valid.length, rejected: result.rejected, applied: apply };
+        const apply = query.mode === 'apply' && valid.length > 0;
+        if (apply) {
+          for (const s of valid) await upsert(user, s, 'catalog.import');
+        }
+        return { valid: valid.length, rejected, applied: apply };
       },
     })
     .route({
       method: 'get',
       path: '/admin/catalog/export.:format',
       name: 'catalog.export',
-      summary: 'Download the catalog as CSV or JSON',
+      summary: 'Download the catalog as CSV or JSON (formula-injection safe)',
       tag,
-      access: ADMIN,
+      policy: platformData(ADMIN_ROLES, 'admins read the national catalog'),
       params: z.strictObject({ format: z.enum(['csv', 'json']) }),
       handler: async ({ res, params }) => {
         const services = await allServices();
@@ -162,66 +175,11 @@ export function adminExtraRoutes(api: Api, calendar: CalendarStore): void {
       method: 'get',
       path: '/admin/audit',
       name: 'audit.list',
-      summary: 'Audit log of staff actions',
+      summary: 'Audit log of staff actions (platform admins: all; agency admins: their agency)',
       tag,
-      access: ADMIN,
+      policy: scopedTo(ADMIN_ROLES, "admins: every entry (platform) or their agency's"),
       query: z.strictObject({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
       response: z.object({ entries: z.array(AuditEntry), total: z.number().int() }),
-      handler: ({ query }) => listAudit(query.page),
-    })
-    .route({
-      method: 'get',
-      path: '/admin/holidays',
-      name: 'holiday.list',
-      summary: 'Public holidays skipped by working-day deadlines',
-      tag,
-      access: ['admin', 'facilitator', 'upp_head'],
-      response: z.object({ holidays: z.array(Holiday) }),
-      handler: async () => ({ holidays: await listHolidays() }),
-    })
-    .route({
-      method: 'post',
-      path: '/admin/holidays',
-      name: 'holiday.create',
-      audit: false,
-      summary: 'Add a public holiday',
-      tag,
-      access: ADMIN,
-      body: z.strictObject({
-        date: z.iso.date({ message: 'Tanggal harus YYYY-MM-DD' }),
-        name: z.string().trim().min(2).max(120),
-      }),
-      status: 201,
-      response: z.object({ holidays: z.array(Holiday) }),
-      handler: async ({ user, body }) => {
-        if (await HolidayModel.exists({ date: body.date }))
-          throw conflict('Tanggal itu sudah terdaftar.');
-        await HolidayModel.create(body);
-        await calendar.reload();
-        await audit(user!, 'holiday.create', `holiday:${body.date}`, body.name);
-        return { holidays: await listHolidays() };
-      },
-    })
-    .route({
-      method: 'delete',
-      path: '/admin/holidays/:date',
-      name: 'holiday.delete',
-      audit: false,
-      summary: 'Remove a public holiday',
-      tag,
-      access: ADMIN,
-      params: z.strictObject({ date: z.iso.date() }),
-      response: z.object({ holidays: z.array(Holiday) }),
-      handler: async ({ user, params }) => {
-        const r = await HolidayModel.deleteOne({ date: params.date });
-        if (!r.deletedCount) throw notFound('Hari libur');
-        await calendar.reload();
-        await audit(user!, 'holiday.delete', `holiday:${params.date}`);
-        return { holidays: await listHolidays() };
-      },
+      handler: ({ resource, query }) => listAudit(resource, query.page),
     });
-}
-
-async function listHolidays() {
-  return (await HolidayModel.find().sort({ date: 1 })).map((h) => ({ date: h.date, name: h.name }));
 }

@@ -12,10 +12,16 @@ import {
   UppUpdate,
 } from '../../shared/schemas/admin';
 import type { Api } from '../http/api';
-import { STAFF_ROLES } from '../../shared/domain/roles';
+import { ADMIN_ROLES, STAFF_ROLES } from '../../shared/domain/roles';
+import { platformOnly, scopedTo } from '../http/policy';
+import {
+  agencyManagers,
+  bodyAgencyManagers,
+  staffCreators,
+  staffEditors,
+  uppManagers,
+} from './admin.policy';
 import * as admin from './admin.service';
-
-const ADMIN = ['admin'] as const;
 
 export interface AdminRouteDeps {
   /** Ends every session and socket of a user (deactivation, password or role change). */
@@ -31,9 +37,9 @@ export function adminRoutes(api: Api, deps: AdminRouteDeps): void {
       name: 'agency.list',
       summary: 'List agencies (instansi)',
       tag,
-      access: ADMIN,
+      policy: scopedTo(ADMIN_ROLES, 'admins: every agency (platform) or their own (agency)'),
       response: z.object({ agencies: z.array(Agency) }),
-      handler: async ({ user }) => ({ agencies: await admin.listAgencies(user!) }),
+      handler: async ({ resource }) => ({ agencies: await admin.listAgencies(resource) }),
     })
     .route({
       method: 'post',
@@ -41,11 +47,11 @@ export function adminRoutes(api: Api, deps: AdminRouteDeps): void {
       name: 'agency.create',
       summary: 'Create an agency',
       tag,
-      access: ADMIN,
+      policy: platformOnly(),
       body: AgencyCreate,
       status: 201,
       response: z.object({ agency: Agency }),
-      handler: async ({ user, body }) => ({ agency: await admin.createAgency(user!, body) }),
+      handler: async ({ body }) => ({ agency: await admin.createAgency(body) }),
     })
     .route({
       method: 'patch',
@@ -53,12 +59,12 @@ export function adminRoutes(api: Api, deps: AdminRouteDeps): void {
       name: 'agency.update',
       summary: 'Update an agency',
       tag,
-      access: ADMIN,
+      policy: agencyManagers(),
       params: IdParams,
       body: AgencyUpdate,
       response: z.object({ agency: Agency }),
-      handler: async ({ user, params, body }) => ({
-        agency: await admin.updateAgency(user!, params.id, body),
+      handler: async ({ resource, body }) => ({
+        agency: await admin.updateAgency(resource, body),
       }),
     })
     .route({
@@ -68,9 +74,9 @@ export function adminRoutes(api: Api, deps: AdminRouteDeps): void {
       summary:
         'List UPPs with the services they deliver (read-only for all staff: routing pickers)',
       tag,
-      access: STAFF_ROLES,
+      policy: scopedTo(STAFF_ROLES, 'staff (UPP names and services are public)'),
       response: z.object({ upps: z.array(Upp) }),
-      handler: async ({ user }) => ({ upps: await admin.listUpps(user!) }),
+      handler: async () => ({ upps: await admin.listUpps() }),
     })
     .route({
       method: 'post',
@@ -78,11 +84,11 @@ export function adminRoutes(api: Api, deps: AdminRouteDeps): void {
       name: 'upp.create',
       summary: 'Create a UPP under an agency',
       tag,
-      access: ADMIN,
+      policy: bodyAgencyManagers(),
       body: UppCreate,
       status: 201,
       response: z.object({ upp: Upp }),
-      handler: async ({ user, body }) => ({ upp: await admin.createUpp(user!, body) }),
+      handler: async ({ resource, body }) => ({ upp: await admin.createUpp(resource, body) }),
     })
     .route({
       method: 'patch',
@@ -90,12 +96,12 @@ export function adminRoutes(api: Api, deps: AdminRouteDeps): void {
       name: 'upp.update',
       summary: 'Update a UPP',
       tag,
-      access: ADMIN,
+      policy: uppManagers(),
       params: IdParams,
       body: UppUpdate,
       response: z.object({ upp: Upp }),
-      handler: async ({ user, params, body }) => ({
-        upp: await admin.updateUpp(user!, params.id, body),
+      handler: async ({ user, resource, body }) => ({
+        upp: await admin.updateUpp(user, resource, body),
       }),
     })
     .route({
@@ -104,9 +110,9 @@ export function adminRoutes(api: Api, deps: AdminRouteDeps): void {
       name: 'staff.list',
       summary: 'List staff accounts',
       tag,
-      access: ADMIN,
+      policy: scopedTo(ADMIN_ROLES, "admins: every account (platform) or their agency's staff"),
       response: z.object({ users: z.array(StaffUser) }),
-      handler: async ({ user }) => ({ users: await admin.listStaff(user!) }),
+      handler: async ({ resource }) => ({ users: await admin.listStaff(resource) }),
     })
     .route({
       method: 'post',
@@ -114,11 +120,11 @@ export function adminRoutes(api: Api, deps: AdminRouteDeps): void {
       name: 'staff.create',
       summary: 'Create a staff account and assign it to UPPs',
       tag,
-      access: ADMIN,
+      policy: staffCreators(),
       body: StaffCreate,
       status: 201,
       response: z.object({ user: StaffUser }),
-      handler: async ({ user, body }) => ({ user: await admin.createStaff(user!, body) }),
+      handler: async ({ resource, body }) => ({ user: await admin.createStaff(resource, body) }),
     })
     .route({
       method: 'patch',
@@ -126,12 +132,12 @@ export function adminRoutes(api: Api, deps: AdminRouteDeps): void {
       name: 'staff.update',
       summary: 'Update a staff account (role, UPPs, active, password)',
       tag,
-      access: ADMIN,
+      policy: staffEditors(),
       params: IdParams,
       body: StaffUpdate,
       response: z.object({ user: StaffUser }),
-      handler: async ({ user, params, body }) => {
-        const r = await admin.updateStaff(user!, params.id, body);
+      handler: async ({ user, resource, params, body }) => {
+        const r = await admin.updateStaff(user, resource, body);
         if (r.endSessions) await deps.endUserSessions(params.id);
         return { user: r.user };
       },

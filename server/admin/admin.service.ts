@@ -7,21 +7,46 @@ import type {
   UppUpdate,
 } from '../../shared/schemas/admin';
 import { hashPassword } from '../auth/password';
-import { policies } from '../auth/policies';
+import { policies, type StaffScope } from '../auth/policies';
 import type { AuthUser } from '../auth/types';
 import { User } from '../auth/user.model';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import { Agency } from './agency.model';
+import { badRequest, conflict, forbidden } from '../http/errors';
+import { cleanLine } from '../lib/sanitize';
+import { Agency, type AgencyDoc } from './agency.model';
 import { presentAgency, presentStaff, presentUpp } from './admin.presenter';
-import { Upp } from './upp.model';
+import type { StaffEdit, StaffTarget } from './admin.policy';
+import { Upp, type UppDoc } from './upp.model';
 
-/** Agencies the admin may see: all for a platform admin, else their own. */
-function agencyScope(actor: AuthUser): Record<string, unknown> {
-  return actor.agencyId ? { _id: actor.agencyId } : {};
+/** Names people typed: plain text, long enough after cleaning. */
+function name(s: string, what = 'Nama'): string {
+  const clean = cleanLine(s);
+  if (clean.length < 2) throw badRequest(`${what} terlalu pendek.`);
+  return clean;
 }
 
-export async function listAgencies(actor: AuthUser) {
-  const agencies = await Agency.find(agencyScope(actor)).sort({ name: 1 });
+function cleanAgency<T extends AgencyUpdate>(body: T): T {
+  return {
+    ...body,
+    ...(body.name !== undefined ? { name: name(body.name) } : {}),
+    ...(body.region !== undefined ? { region: name(body.region, 'Wilayah') } : {}),
+  };
+}
+
+function cleanUpp<T extends UppUpdate>(body: T): T {
+  return {
+    ...body,
+    ...(body.name !== undefined ? { name: name(body.name) } : {}),
+    ...(body.uppType !== undefined ? { uppType: name(body.uppType, 'Jenis UPP') } : {}),
+    ...(body.region !== undefined ? { region: name(body.region, 'Wilayah') } : {}),
+    ...(body.address !== undefined ? { address: cleanLine(body.address) } : {}),
+  };
+}
+
+/** Agencies in the scope: all for a platform admin, else the admin's own. */
+export async function listAgencies(scope: StaffScope) {
+  if (scope.kind !== 'platform' && scope.kind !== 'agency') return [];
+  const filter = scope.kind === 'agency' ? { _id: scope.agencyId } : {};
+  const agencies = await Agency.find(filter).sort({ name: 1 });
   const counts = await Upp.aggregate<{ _id: unknown; n: number }>([
     { $group: { _id: '$agencyId', n: { $sum: 1 } } },
   ]);
@@ -29,115 +54,102 @@ export async function listAgencies(actor: AuthUser) {
   return agencies.map((a) => presentAgency(a, byId.get(a._id.toString()) ?? 0));
 }
 
-export async function createAgency(actor: AuthUser, body: AgencyCreate) {
-  if (!policies.createAgency(actor))
-    throw forbidden('Hanya admin platform yang dapat membuat instansi.');
+export async function createAgency(body: AgencyCreate) {
   if (await Agency.exists({ slug: body.slug }))
     throw conflict(`Slug "${body.slug}" sudah dipakai.`);
-  return presentAgency(await Agency.create(body), 0);
+  return presentAgency(await Agency.create(cleanAgency(body)), 0);
 }
 
-export async function updateAgency(actor: AuthUser, id: string, body: AgencyUpdate) {
-  if (!policies.manageAgency(actor, id)) throw forbidden();
-  if (body.slug && (await Agency.exists({ slug: body.slug, _id: { $ne: id } }))) {
+export async function updateAgency(agency: AgencyDoc, body: AgencyUpdate) {
+  if (body.slug && (await Agency.exists({ slug: body.slug, _id: { $ne: agency._id } }))) {
     throw conflict(`Slug "${body.slug}" sudah dipakai.`);
   }
-  const a = await Agency.findByIdAndUpdate(
-    id,
-    { $set: body },
-    { returnDocument: 'after', runValidators: true },
-  );
-  if (!a) throw notFound('Instansi');
-  return presentAgency(a, await Upp.countDocuments({ agencyId: a._id }));
+  agency.set(cleanAgency(body));
+  await agency.save();
+  return presentAgency(agency, await Upp.countDocuments({ agencyId: agency._id }));
 }
 
-export async function listUpps(actor: AuthUser) {
-  const filter = actor.agencyId ? { agencyId: actor.agencyId } : {};
-  const [upps, agencies] = await Promise.all([
-    Upp.find(filter).sort({ name: 1 }),
-    Agency.find(agencyScope(actor)),
-  ]);
+/**
+ * Every UPP with its services (names are public on the scoreboard): staff pick routing and
+ * follow-up targets from it. What an admin may change is decided per UPP by `uppManagers`.
+ */
+export async function listUpps() {
+  const [upps, agencies] = await Promise.all([Upp.find().sort({ name: 1 }), Agency.find()]);
   const names = new Map(agencies.map((a) => [a._id.toString(), a.name]));
   return upps.map((u) => presentUpp(u, names.get(u.agencyId.toString()) ?? null));
 }
 
-export async function createUpp(actor: AuthUser, body: UppCreate) {
-  if (!policies.manageAgency(actor, body.agencyId)) throw forbidden();
-  const agency = await Agency.findById(body.agencyId);
-  if (!agency) throw badRequest('Instansi tidak ditemukan.');
+export async function createUpp(agency: AgencyDoc, body: UppCreate) {
   if (await Upp.exists({ slug: body.slug })) throw conflict(`Slug "${body.slug}" sudah dipakai.`);
-  return presentUpp(await Upp.create(body), agency.name);
+  return presentUpp(await Upp.create(cleanUpp(body)), agency.name);
 }
 
-export async function updateUpp(actor: AuthUser, id: string, body: UppUpdate) {
-  const upp = await Upp.findById(id);
-  if (!upp) throw notFound('UPP');
-  if (!policies.manageAgency(actor, upp.agencyId.toString())) throw forbidden();
-  if (body.agencyId && !policies.manageAgency(actor, body.agencyId)) throw forbidden();
-  if (body.slug && (await Upp.exists({ slug: body.slug, _id: { $ne: id } }))) {
+/** Updates a UPP; moving it to another agency needs the right over that agency too. */
+export async function updateUpp(actor: AuthUser, upp: UppDoc, body: UppUpdate) {
+  if (body.agencyId && body.agencyId !== upp.agencyId.toString()) {
+    if (!(await Agency.exists({ _id: body.agencyId })))
+      throw badRequest('Instansi tidak ditemukan.');
+    if (!policies.manageAgency(actor, body.agencyId)) throw forbidden();
+  }
+  if (body.slug && (await Upp.exists({ slug: body.slug, _id: { $ne: upp._id } }))) {
     throw conflict(`Slug "${body.slug}" sudah dipakai.`);
   }
-  upp.set(body);
+  upp.set(cleanUpp(body));
   await upp.save();
   const agency = await Agency.findById(upp.agencyId);
   return presentUpp(upp, agency?.name ?? null);
 }
 
-/** Staff assigned to UPPs must belong to UPPs the admin manages. */
-async function checkUppIds(actor: AuthUser, uppIds: string[]): Promise<void> {
-  if (!uppIds.length) return;
-  const upps = await Upp.find({ _id: { $in: uppIds } });
-  if (upps.length !== new Set(uppIds).size) throw badRequest('Ada UPP yang tidak ditemukan.');
-  for (const u of upps) {
-    if (!policies.manageAgency(actor, u.agencyId.toString())) throw forbidden();
-  }
-}
-
-export async function listStaff(actor: AuthUser) {
+/** Staff in the scope: everyone for a platform admin; for an agency admin its admins and the
+ * staff of its UPPs (an account shared with another agency is listed, and changed by the
+ * platform). */
+export async function listStaff(scope: StaffScope) {
   const filter: Record<string, unknown> = { role: { $ne: 'citizen' } };
-  if (actor.agencyId) {
-    const upps = await Upp.find({ agencyId: actor.agencyId }, { _id: 1 });
-    filter.$or = [{ agencyId: actor.agencyId }, { uppIds: { $in: upps.map((u) => u._id) } }];
-  }
+  if (scope.kind === 'agency') {
+    const upps = await Upp.find({ agencyId: scope.agencyId }, { _id: 1 });
+    filter.$or = [{ agencyId: scope.agencyId }, { uppIds: { $in: upps.map((u) => u._id) } }];
+  } else if (scope.kind !== 'platform') return [];
   return (await User.find(filter).sort({ role: 1, displayName: 1 })).map(presentStaff);
 }
 
-export async function createStaff(actor: AuthUser, body: StaffCreate) {
-  if (
-    body.role === 'admin' &&
-    !policies.isPlatformAdmin(actor) &&
-    body.agencyId !== actor.agencyId
-  ) {
-    throw forbidden();
-  }
-  await checkUppIds(actor, body.uppIds);
+export async function createStaff(target: StaffTarget, body: StaffCreate) {
   if (await User.exists({ email: body.email })) throw conflict('Email ini sudah terdaftar.');
-  const { password, ...rest } = body;
   const doc = await User.create({
-    ...rest,
-    agencyId: body.agencyId ?? actor.agencyId ?? undefined,
-    passwordHash: await hashPassword(password),
+    email: body.email,
+    displayName: name(body.displayName),
+    role: target.role,
+    uppIds: target.uppIds,
+    agencyId: target.agencyId ?? undefined,
+    passwordHash: await hashPassword(body.password),
   });
   return presentStaff(doc);
 }
 
-/** Updates a staff account; returns it and whether its sessions must end. */
-export async function updateStaff(actor: AuthUser, id: string, body: StaffUpdate) {
-  const user = await User.findById(id);
-  if (!user || user.role === 'citizen') throw notFound('Akun staf');
-  const inScope =
-    policies.isPlatformAdmin(actor) ||
-    (user.agencyId?.toString() ?? null) === actor.agencyId ||
-    (await Upp.exists({ _id: { $in: user.uppIds }, agencyId: actor.agencyId }));
-  if (!inScope) throw forbidden();
-  if (user._id.toString() === actor.id && (body.active === false || body.role)) {
+const sameSet = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * Updates a staff account the admin covers before and after (checked by the route's policy);
+ * returns it and whether its sessions must end: any change of what it may do (role, agency,
+ * UPPs, active) or of its password ends every session and socket at once.
+ */
+export async function updateStaff(actor: AuthUser, edit: StaffEdit, body: StaffUpdate) {
+  const { user, before, after } = edit;
+  const scopeChanged =
+    before.role !== after.role ||
+    before.agencyId !== after.agencyId ||
+    !sameSet(before.uppIds, after.uppIds);
+  if (user._id.toString() === actor.id && (body.active === false || scopeChanged)) {
     throw badRequest('Anda tidak dapat menonaktifkan atau mengubah peran akun sendiri.');
   }
-  if (body.uppIds) await checkUppIds(actor, body.uppIds);
-  const { password, ...rest } = body;
-  user.set(rest);
-  if (password) user.passwordHash = await hashPassword(password);
+  const activeChanged = body.active !== undefined && body.active !== user.active;
+  if (body.displayName !== undefined) user.displayName = name(body.displayName);
+  if (body.active !== undefined) user.active = body.active;
+  user.role = after.role;
+  user.set('agencyId', after.agencyId ?? undefined);
+  user.set('uppIds', after.uppIds);
+  if (body.password) user.passwordHash = await hashPassword(body.password);
   await user.save();
-  const endSessions = body.active === false || !!password || !!body.role;
+  const endSessions = scopeChanged || activeChanged || !!body.password;
   return { user: presentStaff(user), endSessions };
 }

@@ -1,6 +1,6 @@
 import mongoose, { Schema, type Types } from 'mongoose';
 
-/** Every staff action, readable by admins. */
+/** Every staff action: platform admins read all, an agency admin those of its agency. */
 export interface AuditFields {
   actorId: Types.ObjectId | null;
   actorName: string;
@@ -8,6 +8,8 @@ export interface AuditFields {
   action: string;
   target: string;
   detail: string;
+  /** Agencies the action concerns (the actor's and the target's); empty: platform only. */
+  agencyIds: Types.ObjectId[];
   createdAt: Date;
 }
 
@@ -19,9 +21,11 @@ const auditSchema = new Schema<AuditFields>(
     action: { type: String, required: true },
     target: { type: String, default: '' },
     detail: { type: String, default: '' },
+    agencyIds: { type: [Schema.Types.ObjectId], default: [] },
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );
 auditSchema.index({ createdAt: -1 });
 auditSchema.index({ actorId: 1, createdAt: -1 });
+auditSchema.index({ agencyIds: 1, createdAt: -1 });
 export const AuditModel = mongoose.model<AuditFields>('AuditLog', auditSchema);

@@ -1,4 +1,3 @@
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import {
   LoginBody,
@@ -8,11 +7,12 @@ import {
   SessionUser,
 } from '../../shared/schemas/auth';
 import type { Api } from '../http/api';
-import { AppError } from '../http/errors';
+import { anyone, ownThings, signedIn } from '../http/policy';
 import { changePassword, login, logout, presentUser, register } from './auth.service';
+import type { LoginThrottle } from './login.throttle';
 
 export interface AuthRouteDeps {
-  loginRateLimit: number;
+  throttle: LoginThrottle;
   /** Disconnects every socket of a session (called at logout). */
   disconnectSession: (sid: string) => void;
   /** Ends every other session of a user (after a password change). */
@@ -20,33 +20,22 @@ export interface AuthRouteDeps {
 }
 
 export function authRoutes(api: Api, deps: AuthRouteDeps): void {
-  const limiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: deps.loginRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skipSuccessfulRequests: true,
-    handler: (_req, _res, next) =>
-      next(
-        new AppError(
-          429,
-          'rate_limited',
-          'Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.',
-        ),
-      ),
-  });
-
   api.route({
     method: 'post',
     path: '/auth/login',
     name: 'auth.login',
-    summary: 'Sign in with email and password',
+    summary: 'Sign in with email and password (failures limited per account and per address)',
     tag: 'auth',
-    access: 'public',
-    before: [limiter],
+    policy: anyone(),
+    // Limited by the login throttle: failures per account+address, account, address.
+    limit: false,
     body: LoginBody,
     response: z.object({ user: SessionUser }),
-    handler: async ({ req, body }) => ({ user: presentUser(await login(req, body)) }),
+    handler: async ({ req, body }) => ({
+      user: presentUser(
+        await deps.throttle.login(body.email, req.ip ?? 'unknown', () => login(req, body)),
+      ),
+    }),
   });
 
   api.route({
@@ -55,8 +44,8 @@ export function authRoutes(api: Api, deps: AuthRouteDeps): void {
     name: 'auth.register',
     summary: 'Register a citizen account (optional)',
     tag: 'auth',
-    access: 'public',
-    before: [limiter],
+    policy: anyone(),
+    limit: 'register',
     body: RegisterBody,
     status: 201,
     response: z.object({ user: SessionUser }),
@@ -69,7 +58,8 @@ export function authRoutes(api: Api, deps: AuthRouteDeps): void {
     name: 'auth.logout',
     summary: 'Sign out; the session and its sockets end',
     tag: 'auth',
-    access: 'public',
+    policy: ownThings('anyone, on their own session'),
+    limit: 'citizen',
     handler: async ({ req, res }) => {
       const sid = await logout(req);
       deps.disconnectSession(sid);
@@ -84,12 +74,11 @@ export function authRoutes(api: Api, deps: AuthRouteDeps): void {
     name: 'auth.password',
     summary: "Change one's own password; the user's other sessions end",
     tag: 'auth',
-    access: 'user',
-    before: [limiter],
+    policy: signedIn(),
     body: PasswordChangeBody,
     handler: async ({ req, user, body }) => {
-      await changePassword(user!, body);
-      await deps.endOtherSessions(user!.id, req.sessionID);
+      await deps.throttle.passwordChange(user.id, () => changePassword(user, body));
+      await deps.endOtherSessions(user.id, req.sessionID);
       return undefined;
     },
   });
@@ -100,7 +89,7 @@ export function authRoutes(api: Api, deps: AuthRouteDeps): void {
     name: 'auth.me',
     summary: 'The signed-in user and the anonymous participant id',
     tag: 'auth',
-    access: 'public',
+    policy: ownThings('anyone, about themselves'),
     response: MeResponse,
     handler: ({ req }) => ({
       user: req.user ? presentUser(req.user) : null,

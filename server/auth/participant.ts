@@ -5,9 +5,21 @@ import type { RequestHandler } from 'express';
 export const PARTICIPANT_COOKIE = 'fp_pid';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
-/** A new random participant id (128 bits, url-safe). */
-export function newParticipantId(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * A new participant id: 128 random bits (22 url-safe characters), `T`, and the time it was
+ * issued (base 36 ms). The cookie is signed, so the time cannot be forged: a vote from an id
+ * issued minutes ago is a "fresh" one (vote-stuffing signals).
+ */
+export function newParticipantId(now = Date.now()): string {
+  return `${randomBytes(16).toString('base64url')}T${now.toString(36)}`;
+}
+
+/** When a participant id was issued, or null for ids of the older format (no time). */
+export function participantIssuedAt(pid: string | null | undefined): number | null {
+  const m = pid ? /^[A-Za-z0-9_-]{22}T([0-9a-z]{6,10})$/.exec(pid) : null;
+  if (!m) return null;
+  const t = parseInt(m[1]!, 36);
+  return Number.isFinite(t) ? t : null;
 }
 
 /**

@@ -10,6 +10,7 @@
  * time split into response_value and response_unit (both empty when there is none), empty
  * ral_code/ral_name for null. Exporting then importing gives back the same services.
  */
+import { neutralizeFormula, restoreFormulaCell } from '../lib/csvSafe';
 import {
   ServiceInput,
   type ResponseTime,
@@ -195,7 +196,7 @@ function toCsvRecord(s: ServiceInput): string[] {
     response_value: rt === null ? '' : String(rt.value),
     response_unit: rt === null ? '' : rt.unit,
   };
-  return CATALOG_CSV_COLUMNS.map((c) => byColumn[c]);
+  return CATALOG_CSV_COLUMNS.map((c) => neutralizeFormula(byColumn[c]));
 }
 
 /**
@@ -289,7 +290,8 @@ export function parseCatalogCsv(text: string): CatalogImportResult {
       rejectedShape.push(r);
       return;
     }
-    const cell = (c: CatalogCsvColumn): string => record[columns.indexOf(c)] ?? '';
+    const cell = (c: CatalogCsvColumn): string =>
+      restoreFormulaCell(record[columns.indexOf(c)] ?? '');
     const optional = (c: CatalogCsvColumn): string | null =>
       cell(c).trim() === '' ? null : cell(c);
     const { responseTime, errors } = parseResponseTime(

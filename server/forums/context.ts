@@ -6,6 +6,7 @@ import type { Notifier } from '../notify/notify.service';
 import type { Calendar } from '../inbox/deadline';
 import type { LiveForums } from '../live/live';
 import type { ParticipantLimits } from '../live/limits';
+import type { Signals } from './signals';
 
 /** Routing fields stored on an input (see server/routing). */
 export interface RoutingResult {
@@ -41,8 +42,10 @@ export interface ServiceContext {
   calendar: () => Calendar;
   /** Live forum state shared by every process: cache, vote tally, locks, sequences. */
   live: LiveForums;
-  /** Per-participant rate limits (every process). */
+  /** Abuse limits per participant, address, socket and account (every process). */
   limits: ParticipantLimits;
+  /** Vote-stuffing signals shown to moderators. */
+  signals: Signals;
   /** Called after an input became published (opens its case in the UPP inbox when routed). */
   onPublished: (input: InputDoc) => Promise<void>;
 }

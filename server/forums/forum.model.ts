@@ -27,6 +27,8 @@ export interface ForumFields {
     voting: boolean;
     maxInputLength: number;
     kinds: InputKind[];
+    slowModeSeconds: number;
+    voteRequiresAccount: boolean;
   };
   counts: { published: number; pending: number; participants: number; votes: number };
   spotlightInputId: Types.ObjectId | null;
@@ -62,6 +64,8 @@ const forumSchema = new Schema<ForumFields>(
       voting: { type: Boolean, default: true },
       maxInputLength: { type: Number, default: 1000 },
       kinds: { type: [String], enum: INPUT_KINDS, default: [...INPUT_KINDS] },
+      slowModeSeconds: { type: Number, default: 0, min: 0, max: 600 },
+      voteRequiresAccount: { type: Boolean, default: false },
     },
     /** Counters kept with $inc. */
     counts: {

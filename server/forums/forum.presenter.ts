@@ -39,6 +39,8 @@ export function presentForum(f: ForumDoc, names: UppNames, canModerate: boolean)
       voting: f.settings.voting,
       maxInputLength: f.settings.maxInputLength,
       kinds: f.settings.kinds,
+      slowModeSeconds: f.settings.slowModeSeconds ?? 0,
+      voteRequiresAccount: f.settings.voteRequiresAccount ?? false,
     },
     counts: {
       published: f.counts.published,

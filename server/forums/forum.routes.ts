@@ -1,9 +1,9 @@
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { STAFF_ROLES } from '../../shared/domain/roles';
 import {
   Forum,
   ForumCreate,
+  ForumSignal,
   ForumListQuery,
   ForumStatusChange,
   ForumUpdate,
@@ -12,9 +12,13 @@ import {
 import { ForumSnapshot, ModerationLogEntry, SpotlightBody } from '../../shared/schemas/input';
 import { IdParams } from '../../shared/schemas/admin';
 import type { Api } from '../http/api';
+import { anyone } from '../http/policy';
 import type { ServiceContext } from './context';
+import { forumModerators, forumViewers, hostUppRunners } from './forum.policy';
 import * as forums from './forum.service';
 import { publicLog } from './moderation.log';
+import { presentSignal } from './signals';
+import { viewerOf } from './viewer';
 
 const tag = 'forums';
 const ForumRes = z.object({ forum: Forum });
@@ -27,7 +31,7 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       name: 'forum.list',
       summary: 'List forums (default: open and live ones)',
       tag,
-      access: 'public',
+      policy: anyone('anyone; drafts listed only to their moderators'),
       query: ForumListQuery,
       response: z.object({ forums: z.array(Forum) }),
       handler: async ({ user, query }) => ({ forums: await forums.listForums(user, query) }),
@@ -38,11 +42,13 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       name: 'forum.create',
       summary: 'Create a forum (draft) for a UPP',
       tag,
-      access: STAFF_ROLES,
+      policy: hostUppRunners(),
       body: ForumCreate,
       status: 201,
       response: ForumRes,
-      handler: async ({ user, body }) => ({ forum: await forums.createForum(ctx, user!, body) }),
+      handler: async ({ user, resource, body }) => ({
+        forum: await forums.createForum(ctx, user, resource, body),
+      }),
     })
     .route({
       method: 'get',
@@ -50,15 +56,11 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       name: 'forum.byCode',
       summary: 'Find a forum by its join code',
       tag,
-      access: 'public',
+      policy: anyone('anyone; drafts are not found, archived forums are gone (410)'),
       params: z.strictObject({ code: JoinCode }),
       response: ForumRes,
       handler: async ({ req, params }) => ({
-        forum: await forums.getByCode(
-          ctx,
-          { user: req.user, participantId: req.participantId },
-          params.code,
-        ),
+        forum: await forums.getByCode(ctx, viewerOf(req), params.code),
       }),
     })
     .route({
@@ -67,11 +69,10 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       name: 'forum.get',
       summary: 'A forum with its visible inputs and the resync cursor',
       tag,
-      access: 'public',
+      policy: forumViewers(ctx, 'anyone'),
       params: IdParams,
       response: ForumSnapshot,
-      handler: ({ req, params }) =>
-        forums.snapshot(ctx, { user: req.user, participantId: req.participantId }, params.id),
+      handler: ({ req, params }) => forums.snapshot(ctx, viewerOf(req), params.id),
     })
     .route({
       method: 'patch',
@@ -79,12 +80,12 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       name: 'forum.update',
       summary: 'Edit a forum',
       tag,
-      access: STAFF_ROLES,
+      policy: forumModerators(ctx),
       params: IdParams,
       body: ForumUpdate,
       response: ForumRes,
       handler: async ({ user, params, body }) => ({
-        forum: await forums.updateForum(ctx, user!, params.id, body),
+        forum: await forums.updateForum(ctx, user, params.id, body),
       }),
     })
     .route({
@@ -93,12 +94,12 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       name: 'forum.status',
       summary: 'Change the forum status (open, live, close, archive)',
       tag,
-      access: STAFF_ROLES,
+      policy: forumModerators(ctx),
       params: IdParams,
       body: ForumStatusChange,
       response: ForumRes,
       handler: async ({ user, params, body }) => ({
-        forum: await forums.changeStatus(ctx, user!, params.id, body),
+        forum: await forums.changeStatus(ctx, user, params.id, body),
       }),
     })
     .route({
@@ -107,13 +108,32 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       name: 'forum.spotlight',
       summary: 'Put one input "now discussing" (or clear it)',
       tag,
-      access: STAFF_ROLES,
+      policy: forumModerators(ctx),
       params: IdParams,
       body: SpotlightBody,
       response: ForumRes,
       handler: async ({ user, params, body }) => ({
-        forum: await forums.spotlight(ctx, user!, params.id, body),
+        forum: await forums.spotlight(ctx, user, params.id, body),
       }),
+    })
+    .route({
+      method: 'get',
+      path: '/forums/:id/signals',
+      name: 'forum.signals',
+      summary: 'Vote-stuffing signals: fresh participants behind one address voting alike',
+      tag,
+      policy: forumModerators(ctx),
+      params: IdParams,
+      response: z.object({ signals: z.array(ForumSignal) }),
+      handler: async ({ resource: forum }) => {
+        const e = await ctx.live.cache.get(forum._id.toString());
+        const rows = await ctx.signals.list(forum);
+        return {
+          signals: rows.map((s) =>
+            presentSignal(s, s.inputId ? (e.inputs.get(s.inputId.toString())?.text ?? null) : null),
+          ),
+        };
+      },
     })
     .route({
       method: 'get',
@@ -121,13 +141,10 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       name: 'forum.log',
       summary: 'Public moderation log (reason codes, no personal data)',
       tag,
-      access: 'public',
+      policy: forumViewers(ctx, 'anyone'),
       params: IdParams,
       response: z.object({ entries: z.array(ModerationLogEntry) }),
-      handler: async ({ params }) => {
-        await forums.findForum(params.id);
-        return { entries: await publicLog(params.id) };
-      },
+      handler: async ({ params }) => ({ entries: await publicLog(params.id) }),
     })
     .route({
       method: 'get',
@@ -135,10 +152,9 @@ export function forumRoutes(api: Api, ctx: ServiceContext): void {
       name: 'forum.qr',
       summary: 'QR code (SVG) that opens the join page',
       tag,
-      access: 'public',
+      policy: forumViewers(ctx, 'anyone'),
       params: IdParams,
-      handler: async ({ req, res, params }) => {
-        const f = await forums.findForum(params.id);
+      handler: async ({ req, res, resource: f }) => {
         const url = `${req.protocol}://${req.get('host')}/j/${f.code}`;
         const svg = await QRCode.toString(url, {
           type: 'svg',

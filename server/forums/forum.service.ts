@@ -13,14 +13,14 @@ import type {
 } from '../../shared/schemas/forum';
 import type { ForumSnapshot, SpotlightBody } from '../../shared/schemas/input';
 import { liveSnapshot, presentLiveForum } from './forum.view';
-import { Upp } from '../admin/upp.model';
+import { Upp, type UppDoc } from '../admin/upp.model';
 import { policies } from '../auth/policies';
 import type { AuthUser } from '../auth/types';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { cleanLine, cleanText } from '../lib/sanitize';
 import type { ServiceContext } from './context';
 import { ForumModel, type ForumDoc } from './forum.model';
-import { canModerate } from './forum.policy';
+import { canModerate, canSee } from './forum.policy';
 import { presentForum } from './forum.presenter';
 import { InputModel } from './input.model';
 import { newJoinCode } from './joinCode';
@@ -62,9 +62,13 @@ function checkSchedule(s: {
   }
 }
 
-export async function createForum(_ctx: ServiceContext, user: AuthUser, body: ForumCreate) {
-  const host = await Upp.findById(body.hostUppId);
-  if (!host) throw badRequest('UPP penyelenggara tidak ditemukan.');
+/** Creates a draft forum for a host UPP the user runs forums for (checked by the route). */
+export async function createForum(
+  _ctx: ServiceContext,
+  user: AuthUser,
+  host: UppDoc,
+  body: ForumCreate,
+) {
   if (!policies.runForumsFor(user, host._id.toString(), host.agencyId.toString())) {
     throw forbidden('Anda tidak dapat membuat forum untuk UPP ini.');
   }
@@ -117,7 +121,15 @@ export async function updateForum(
     checkSchedule(body.schedule);
     f.set('schedule', body.schedule);
   }
-  if (body.settings) f.set('settings', body.settings);
+  if (body.settings) {
+    // Settings a client did not send (older clients) keep their stored value.
+    f.set('settings', {
+      ...body.settings,
+      slowModeSeconds: body.settings.slowModeSeconds ?? f.settings.slowModeSeconds ?? 0,
+      voteRequiresAccount:
+        body.settings.voteRequiresAccount ?? f.settings.voteRequiresAccount ?? false,
+    });
+  }
   f.seq = await ctx.live.nextSeq(id);
   await f.save();
   await ctx.live.cache.changed(id, { forum: f });
@@ -171,9 +183,6 @@ async function changeStatusLocked(
   return presentOne(updated, user);
 }
 
-/** Statuses anyone may see; drafts and scheduled forums only for those who run them. */
-const PUBLIC_STATUSES: readonly string[] = ['open', 'live', 'closed', 'archived'];
-
 export async function listForums(user: AuthUser | undefined, q: ForumListQuery) {
   const filter: Record<string, unknown> = {};
   if (q.status === 'active') filter.status = { $in: ACCEPTING_STATUSES };
@@ -181,9 +190,7 @@ export async function listForums(user: AuthUser | undefined, q: ForumListQuery) 
   if (q.type) filter.type = q.type;
   const mine = q.mine === 'true';
   const docs = await ForumModel.find(filter).sort({ 'schedule.opensAt': -1 }).limit(200);
-  const visible = docs.filter((f) =>
-    mine ? canModerate(user, f) : PUBLIC_STATUSES.includes(f.status) || canModerate(user, f),
-  );
+  const visible = docs.filter((f) => (mine ? canModerate(user, f) : canSee(user, f)));
   return presentForums(visible, user);
 }
 

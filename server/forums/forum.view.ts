@@ -1,4 +1,4 @@
-import { ACCEPTING_STATUSES, type InputStatus } from '../../shared/domain/forum';
+import { ACCEPTING_STATUSES } from '../../shared/domain/forum';
 import type { Forum } from '../../shared/schemas/forum';
 import type { ForumSnapshot, Input } from '../../shared/schemas/input';
 import { notFound } from '../http/errors';
@@ -105,8 +105,27 @@ const byVotes = (counts: Map<string, number>) => (a: InputDoc, b: InputDoc) =>
   (a.get('createdAt') as Date).getTime() - (b.get('createdAt') as Date).getTime();
 
 /**
+ * The published inputs of a forum as anyone sees them (no viewer, no counts): presented once
+ * per change of the cached forum, however many people join at once. Each join lays the live
+ * counts and the viewer's own marks (mine, voted) over it.
+ */
+const publicLists = new WeakMap<ForumEntry, { version: number; inputs: Input[] }>();
+
+function publicList(e: ForumEntry): Input[] {
+  const hit = publicLists.get(e);
+  if (hit && hit.version === e.version) return hit.inputs;
+  const opts: PresentOptions = { staff: false, counts: new Map(), voted: new Set(), key: null };
+  const inputs = [...e.inputs.values()]
+    .filter((d) => d.status === 'published')
+    .map((d) => presentCached(e, d, opts));
+  publicLists.set(e, { version: e.version, inputs });
+  return inputs;
+}
+
+/**
  * Everything a viewer needs to show a forum, from the cache: one database read per forum per
- * process, whatever the number of joins. `mine` holds the viewer's own inputs of every status.
+ * process, and inputs presented once per change of the forum, whatever the number of joins. `mine`
+ * holds the viewer's own inputs of every status.
  */
 export async function liveSnapshot(
   live: LiveForums,
@@ -118,13 +137,37 @@ export async function liveSnapshot(
   if (!staff && (e.forum.status === 'draft' || e.forum.status === 'scheduled')) {
     throw notFound('Forum');
   }
-  const statuses: InputStatus[] = staff ? ['published', 'pending'] : ['published'];
   const key = viewerKey(viewer);
-  const visible: InputDoc[] = [];
   const mine: InputDoc[] = [];
+  if (key) for (const d of e.inputs.values()) if (d.authorKey === key) mine.push(d);
+  const cursor = Math.max(e.forum.seq, (await live.coord.peekSeq(`forum:${forumId}`)) ?? 0);
+  if (!staff) {
+    const base = publicList(e);
+    const ids = [...new Set([...base.map((i) => i.id), ...mine.map((d) => d._id.toString())])];
+    const [voted, forum, counts] = await Promise.all([
+      votedSet(live, e, key),
+      presentLiveForum(live, e, viewer),
+      live.counts(e, ids),
+    ]);
+    const opts: PresentOptions = { staff: false, counts, voted, key };
+    const own = new Map(mine.map((d) => [d._id.toString(), presentCached(e, d, opts)]));
+    const inputs = base
+      .map(
+        (i) =>
+          own.get(i.id) ?? { ...i, votes: counts.get(i.id) ?? i.votes, votedByMe: voted.has(i.id) },
+      )
+      .sort((x, y) => y.votes - x.votes || x.createdAt.localeCompare(y.createdAt))
+      .slice(0, 2000);
+    return {
+      forum,
+      inputs,
+      mine: [...own.values()].sort((x, y) => y.createdAt.localeCompare(x.createdAt)),
+      cursor,
+    };
+  }
+  const visible: InputDoc[] = [];
   for (const d of e.inputs.values()) {
-    if (statuses.includes(d.status)) visible.push(d);
-    if (key && d.authorKey === key) mine.push(d);
+    if (d.status === 'published' || d.status === 'pending') visible.push(d);
   }
   const ids = [...new Set([...visible, ...mine].map((d) => d._id.toString()))];
   const [counts, voted, forum] = await Promise.all([
@@ -137,7 +180,6 @@ export async function liveSnapshot(
     (a, b) => (b.get('createdAt') as Date).getTime() - (a.get('createdAt') as Date).getTime(),
   );
   const opts: PresentOptions = { staff, counts, voted, key };
-  const cursor = Math.max(e.forum.seq, (await live.coord.peekSeq(`forum:${forumId}`)) ?? 0);
   return {
     forum,
     inputs: visible.slice(0, 2000).map((d) => presentCached(e, d, opts)),

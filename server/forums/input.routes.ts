@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { STAFF_ROLES } from '../../shared/domain/roles';
 import { IdParams } from '../../shared/schemas/admin';
 import {
   AnswerBody,
@@ -14,22 +13,16 @@ import {
   SimilarQuery,
   VoteBody,
 } from '../../shared/schemas/input';
-import type { Request } from 'express';
 import type { Api } from '../http/api';
-import { consume } from '../live/limits';
 import type { ServiceContext } from './context';
+import { forumModerators, forumViewers, inputModerators, inputViewers } from './forum.policy';
 import * as inputs from './input.service';
 import * as mod from './moderation.service';
-import { viewerKey } from './viewer';
+import { viewerOf } from './viewer';
 
 const tag = 'inputs';
 const InputRes = z.object({ input: Input });
 const VoteRes = z.object({ inputId: z.string(), votes: z.number().int(), voted: z.boolean() });
-
-/** The participant (or account) a limit follows: the same key as on sockets. */
-function limitKey(req: Request): string {
-  return viewerKey({ user: req.user, participantId: req.participantId }) ?? `ip:${req.ip}`;
-}
 
 export function inputRoutes(api: Api, ctx: ServiceContext): void {
   api
@@ -39,15 +32,14 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       name: 'input.create',
       summary: 'Submit an input (201; 200 when the idempotency key was already stored)',
       tag,
-      access: 'public',
+      policy: forumViewers(ctx, 'participants (cookie) and signed-in users'),
       params: IdParams,
       body: InputCreate,
       status: 201,
+      limit: 'submit',
       response: InputRes,
       handler: async ({ req, setStatus, params, body }) => {
-        await consume(ctx.limits, 'submit', limitKey(req));
-        const viewer = { user: req.user, participantId: req.participantId };
-        const r = await inputs.submitInput(ctx, viewer, params.id, body);
+        const r = await inputs.submitInput(ctx, viewerOf(req), params.id, body);
         if (r.replay) setStatus(200);
         return { input: r.input };
       },
@@ -58,15 +50,11 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       name: 'input.mine',
       summary: "The viewer's own inputs in a forum with their statuses",
       tag,
-      access: 'public',
+      policy: forumViewers(ctx, 'participants, their own inputs only'),
       params: IdParams,
       response: z.object({ inputs: z.array(Input) }),
       handler: async ({ req, params }) => ({
-        inputs: await inputs.myInputs(
-          ctx,
-          { user: req.user, participantId: req.participantId },
-          params.id,
-        ),
+        inputs: await inputs.myInputs(ctx, viewerOf(req), params.id),
       }),
     })
     .route({
@@ -75,9 +63,10 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       name: 'input.similar',
       summary: 'Published inputs similar to a draft text',
       tag,
-      access: 'public',
+      policy: forumViewers(ctx, 'anyone'),
       params: IdParams,
       query: SimilarQuery,
+      limit: 'similar',
       response: z.object({ similar: z.array(SimilarInput) }),
       handler: async ({ params, query }) => ({
         similar: await inputs.similarInputs(ctx, params.id, query.text),
@@ -89,11 +78,11 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       name: 'input.queue',
       summary: 'Pending inputs awaiting moderation',
       tag,
-      access: STAFF_ROLES,
+      policy: forumModerators(ctx),
       params: IdParams,
       response: z.object({ inputs: z.array(Input) }),
-      handler: async ({ req, params }) => ({
-        inputs: await inputs.moderationQueue(ctx, { user: req.user }, params.id),
+      handler: async ({ user, params }) => ({
+        inputs: await inputs.moderationQueue(ctx, { user }, params.id),
       }),
     })
     .route({
@@ -102,19 +91,16 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       name: 'input.vote',
       summary: 'Upvote (voted: true) or withdraw the vote',
       tag,
-      access: 'public',
+      policy: inputViewers(
+        ctx,
+        'participants (cookie) and signed-in users, not on their own input',
+      ),
       params: IdParams,
       body: VoteBody,
+      limit: 'vote',
       response: VoteRes,
-      handler: async ({ req, params, body }) => {
-        await consume(ctx.limits, 'vote', limitKey(req));
-        return inputs.voteInput(
-          ctx,
-          { user: req.user, participantId: req.participantId },
-          params.id,
-          body.voted,
-        );
-      },
+      handler: async ({ req, params, body }) =>
+        inputs.voteInput(ctx, viewerOf(req), params.id, body.voted),
     })
     .route({
       method: 'post',
@@ -122,12 +108,12 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       name: 'input.merge',
       summary: 'Merge duplicate inputs into one (votes combined, each voter once)',
       tag,
-      access: STAFF_ROLES,
+      policy: forumModerators(ctx),
       params: IdParams,
       body: MergeBody,
       response: InputRes,
       handler: async ({ user, params, body }) => ({
-        input: await mod.merge(ctx, user!, params.id, body),
+        input: await mod.merge(ctx, user, params.id, body),
       }),
     });
 
@@ -143,12 +129,12 @@ export function inputRoutes(api: Api, ctx: ServiceContext): void {
       name: `input.${verb}`,
       summary,
       tag: 'moderation',
-      access: STAFF_ROLES,
+      policy: inputModerators(ctx),
       params: IdParams,
       body: body ?? z.strictObject({}),
       response: InputRes,
       handler: async ({ user, params, body: b }) => ({
-        input: await run(user!, params.id, b as z.output<B>),
+        input: await run(user, params.id, b as z.output<B>),
       }),
     });
 

@@ -96,6 +96,39 @@ export async function submitInput(
   if (!forum.settings.allowAnonymous && !displayName) {
     throw new AppError(400, 'validation', 'Forum ini meminta nama Anda dicantumkan.');
   }
+  // Slow mode: one input per participant every N seconds (moderators are not slowed).
+  const slow = forum.settings.slowModeSeconds ?? 0;
+  let giveBack: (() => void) | null = null;
+  if (slow > 0 && !canModerate(viewer.user, forum)) {
+    try {
+      giveBack = await ctx.limits.slowMode(forumId, key, slow);
+    } catch (err) {
+      // A retry of an input already stored answers with it, slow mode or not.
+      const stored = await InputModel.exists({ idempotencyKey: body.idempotencyKey });
+      if (stored) return replay(ctx, viewer, key, forumId, body.idempotencyKey);
+      throw err;
+    }
+  }
+  try {
+    return await storeInput(ctx, viewer, e, key, { text, displayName }, body);
+  } catch (err) {
+    giveBack?.();
+    throw err;
+  }
+}
+
+/** Routes and stores a checked input, then acknowledges and broadcasts it. */
+async function storeInput(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  e: ForumEntry,
+  key: string,
+  clean: { text: string; displayName: string },
+  body: InputCreate,
+): Promise<{ input: Input; replay: boolean }> {
+  const { forum } = e;
+  const { text, displayName } = clean;
+  const forumId = forum._id.toString();
   const status = forum.settings.moderation === 'post' ? 'published' : 'pending';
   const routing = await ctx.routing
     .route({ text, serviceCode: body.serviceCode, forum })
@@ -128,6 +161,9 @@ export async function submitInput(
   await ctx.live.cache.changed(forumId, { inputs: [doc], cases: doc.status === 'published' });
   await ctx.live.touch(forumId);
   ctx.realtime.inputCreated(doc);
+  await ctx.signals
+    .submitted(forum, viewer)
+    .catch((err: unknown) => console.error('[signals] could not record a submission', err));
   return { input: (await presentInputs(ctx.live, e, viewer, [doc], false))[0]!, replay: false };
 }
 
@@ -138,6 +174,13 @@ function votable(e: ForumEntry, inputId: string, key: string): void {
   assertAccepting(e.forum);
   if (!e.forum.settings.voting)
     throw new AppError(409, 'conflict', 'Pemungutan suara dimatikan di forum ini.');
+  if (e.forum.settings.voteRequiresAccount && !key.startsWith('u:')) {
+    throw new AppError(
+      401,
+      'account_required',
+      'Forum ini meminta Anda masuk dengan akun warga untuk memberi dukungan.',
+    );
+  }
   if (input.status !== 'published') {
     throw new AppError(409, 'conflict', 'Masukan ini tidak dapat didukung.');
   }
@@ -170,7 +213,12 @@ export async function voteInput(
     }
     return ctx.live.applyVote(forumId, { inputId, voterKey: key }, voted);
   });
-  if (voted) await ctx.live.addParticipant(forumId, key);
+  if (voted) {
+    await ctx.live.addParticipant(forumId, key);
+    await ctx.signals
+      .voted(e.forum, inputId, viewer)
+      .catch((err: unknown) => console.error('[signals] could not record a vote', err));
+  }
   ctx.realtime.voteCount(forumId, inputId);
   return { inputId, votes, voted };
 }
@@ -195,12 +243,18 @@ export async function similarInputs(
   text: string,
 ): Promise<SimilarInput[]> {
   const e = await ctx.live.cache.get(forumId);
-  const docs = [...e.inputs.values()].filter((d) => d.status === 'published').slice(0, 2000);
+  // Bounded cost: the newest published inputs only, the draft's first characters only, and
+  // live counts for the few results rather than for every candidate.
+  const docs = [...e.inputs.values()]
+    .filter((d) => d.status === 'published')
+    .sort((a, b) => b.seq - a.seq)
+    .slice(0, FORUM_LIMITS.similarCandidatesMax);
+  const best = mostSimilar(cleanText(text.slice(0, FORUM_LIMITS.similarTextMax)), docs);
   const counts = await ctx.live.counts(
     e,
-    docs.map((d) => d._id.toString()),
+    best.map(({ item }) => item._id.toString()),
   );
-  return mostSimilar(cleanText(text), docs).map(({ item, score }) => ({
+  return best.map(({ item, score }) => ({
     id: item._id.toString(),
     text: item.text,
     votes: counts.get(item._id.toString()) ?? item.votes,

@@ -33,7 +33,9 @@ async function transition(
     await ctx.live.cache.changed(forumId, { forum: updated });
     if (to === 'closed') await ctx.live.flushAll(forumId);
     ctx.realtime.forumStatus(forumId, to);
-    await audit(null, to === 'open' ? 'forum.open' : 'forum.close', `forum:${forumId}`, 'jadwal');
+    await audit(null, to === 'open' ? 'forum.open' : 'forum.close', `forum:${forumId}`, 'jadwal', [
+      updated.agencyId.toString(),
+    ]);
     return true;
   });
 }

@@ -1,6 +1,7 @@
 import { HealthResponse } from '../../shared/schemas/health';
 import { pingDb } from '../db/connect';
 import type { Api } from '../http/api';
+import { anyone } from '../http/policy';
 
 export function healthRoutes(api: Api): void {
   api.route({
@@ -9,7 +10,7 @@ export function healthRoutes(api: Api): void {
     name: 'health.get',
     summary: 'Liveness and database status (503 when the database is unreachable)',
     tag: 'system',
-    access: 'public',
+    policy: anyone(),
     response: HealthResponse,
     handler: async ({ res }) => {
       const ok = await pingDb();

@@ -1,25 +1,33 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import type { Role } from '../../shared/domain/roles';
-import { AppError, forbidden, unauthenticated } from './errors';
+import type { AuthUser } from '../auth/types';
+import type { LimitKind } from '../live/limits';
+import { AppError, forbidden, notFound, unauthenticated } from './errors';
+import type { Gate, Policy, ResourceKind } from './policy';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** Who may call a route: anyone, any signed-in user, or the listed roles. */
-export type Access = 'public' | 'user' | readonly Role[];
-
-export interface RouteContext<B, Q, P> {
+export interface RouteContext<B, Q, P, U, R> {
   req: Request;
   res: Response;
   body: B;
   query: Q;
   params: P;
-  user: Express.User | undefined;
+  /** The caller: never undefined on a route whose policy is not public. */
+  user: U;
+  /** What the policy loaded and allowed (the forum, the case, the caller's scope...). */
+  resource: R;
   /** Answers with this status instead of the route's (e.g. 200 for a replayed create). */
   setStatus(status: number): void;
 }
 
-export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+export interface RouteSpec<
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  P extends z.ZodType,
+  U extends AuthUser | undefined,
+  R,
+> {
   method: Method;
   /** Express path relative to /api, e.g. `/forums/:id`. */
   path: string;
@@ -27,21 +35,32 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   name: string;
   summary: string;
   tag: string;
-  access: Access;
+  /**
+   * Who may call, over which resource (required: a route without a policy does not compile,
+   * and the authorization matrix test fails for a route without a row).
+   */
+  policy: Policy<U, R, { params: z.output<P>; query: z.output<Q>; body: z.output<B> }>;
   body?: B;
   query?: Q;
   params?: P;
   response?: z.ZodType;
   /** HTTP status on success (200 by default). */
   status?: number;
-  /** Middleware run before auth, e.g. a rate limiter. */
+  /** Middleware run before auth, e.g. a body parser of its own. */
   before?: RequestHandler[];
+  /**
+   * The abuse limit taken before the handler runs (server/live/limits.ts). Default: `read` for
+   * public GETs, `staff` (per account) behind a gate; public writes must name theirs.
+   */
+  limit?: LimitKind | false;
   /**
    * Whether a successful call by staff is written to the audit log (default: every non-GET
    * call). Services that record a richer entry themselves set false.
    */
   audit?: boolean;
-  handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown> | unknown;
+  handler: (
+    ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>, U, R>,
+  ) => Promise<unknown> | unknown;
 }
 
 export interface RouteDoc {
@@ -50,7 +69,13 @@ export interface RouteDoc {
   name: string;
   summary: string;
   tag: string;
-  access: Access;
+  /** Who may call at all. */
+  gate: Gate;
+  /** What the route acts on and the rule over it. */
+  resource: ResourceKind;
+  rule: string;
+  /** The abuse limit of the route, or false. */
+  limit: LimitKind | false;
   body?: z.ZodType;
   query?: z.ZodType;
   params?: z.ZodType;
@@ -76,39 +101,95 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   return r.data;
 }
 
-export function checkAccess(access: Access, user: Express.User | undefined): void {
-  if (access === 'public') return;
+/** The gate: 401 without a session where one is needed, 403 for another role. */
+export function checkGate(gate: Gate, user: AuthUser | undefined): void {
+  if (gate === 'public') return;
   if (!user) throw unauthenticated();
-  if (access === 'user') return;
-  if (!access.includes(user.role)) throw forbidden();
+  if (gate === 'user') return;
+  if (!gate.includes(user.role)) throw forbidden();
+}
+
+interface AnyPolicy {
+  gate: Gate;
+  deny?: 'forbidden' | 'not_found';
+  load(input: unknown): unknown;
+  allow(user: unknown, resource: unknown): boolean;
 }
 
 /** Records one staff action (wired to the audit log by the app). */
 export type AuditHook = (user: Express.User, action: string, target: string) => Promise<void>;
 
+/** Takes one point of an abuse limit for a request (wired to the coordinator by the app). */
+export type LimitHook = (kind: LimitKind, req: Request) => Promise<void>;
+
+/** The limit a route takes when it names none. */
+function defaultLimit(method: Method, gate: Gate): LimitKind | false {
+  if (gate !== 'public') return 'staff';
+  return method === 'get' ? 'read' : false;
+}
+
 /** A router whose routes also describe themselves for the OpenAPI document. */
 export class Api {
   readonly router = Router();
   readonly docs: RouteDoc[] = [];
+  private readonly auditHook?: AuditHook;
+  private readonly limitHook?: LimitHook;
 
-  constructor(private readonly auditHook?: AuditHook) {}
+  constructor(hooks: { audit?: AuditHook; limit?: LimitHook } = {}) {
+    this.auditHook = hooks.audit;
+    this.limitHook = hooks.limit;
+  }
 
-  route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
-    spec: RouteSpec<B, Q, P>,
-  ): this {
-    this.docs.push({ ...spec, status: spec.status ?? 200 });
+  route<
+    B extends z.ZodType,
+    Q extends z.ZodType,
+    P extends z.ZodType,
+    U extends AuthUser | undefined,
+    R,
+  >(spec: RouteSpec<B, Q, P, U, R>): this {
+    const policy = spec.policy as unknown as AnyPolicy & { resource: ResourceKind; rule: string };
+    if (!policy || typeof policy.load !== 'function' || typeof policy.allow !== 'function') {
+      throw new Error(`route ${spec.name} has no policy: it is not registered`);
+    }
+    const limit = spec.limit ?? defaultLimit(spec.method, policy.gate);
+    this.docs.push({
+      method: spec.method,
+      path: spec.path,
+      name: spec.name,
+      summary: spec.summary,
+      tag: spec.tag,
+      body: spec.body,
+      query: spec.query,
+      params: spec.params,
+      response: spec.response,
+      gate: policy.gate,
+      resource: policy.resource,
+      rule: policy.rule,
+      limit,
+      status: spec.status ?? 200,
+    });
     const handler: RequestHandler = async (req, res, next) => {
       try {
-        checkAccess(spec.access, req.user);
+        checkGate(policy.gate, req.user);
+        if (limit && this.limitHook) await this.limitHook(limit, req);
         let explicit: number | undefined;
-        const ctx = {
-          setStatus: (status: number) => void (explicit = status),
+        const input = {
           req,
-          res,
           user: req.user,
           body: parse(spec.body, req.body, 'body') as z.output<B>,
           query: parse(spec.query, req.query, 'query') as z.output<Q>,
           params: parse(spec.params, req.params, 'path') as z.output<P>,
+        };
+        const resource = await policy.load(input);
+        if (!policy.allow(req.user, resource)) {
+          throw policy.deny === 'not_found' ? notFound() : forbidden();
+        }
+        const ctx = {
+          ...input,
+          user: req.user as U,
+          resource: resource as R,
+          setStatus: (status: number) => void (explicit = status),
+          res,
         };
         const result = await spec.handler(ctx);
         const audited = spec.audit ?? spec.method !== 'get';

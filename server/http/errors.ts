@@ -66,6 +66,11 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next)
     res.status(409).json({ error: { code: 'conflict', message: 'Data yang sama sudah ada.' } });
     return;
   }
+  if (err instanceof Error && err.name === 'ValidationError') {
+    // A schema invariant the route did not check first: refused, nothing stored.
+    res.status(400).json({ error: { code: 'validation', message: 'Data tidak sah.' } });
+    return;
+  }
   if (err instanceof Error && err.name === 'CastError') {
     res.status(400).json({ error: { code: 'invalid_id', message: 'ID tidak sah.' } });
     return;

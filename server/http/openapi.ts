@@ -52,7 +52,7 @@ export function buildOpenApi(routes: RouteDoc[], version: string): JsonSchema {
         content: { 'application/json': { schema: errorRef } },
       },
     };
-    if (r.access !== 'public') {
+    if (r.gate !== 'public') {
       responses['401'] = {
         description: 'Not signed in',
         content: { 'application/json': { schema: errorRef } },
@@ -66,7 +66,10 @@ export function buildOpenApi(routes: RouteDoc[], version: string): JsonSchema {
       operationId: r.name,
       summary: r.summary,
       tags: [r.tag],
-      'x-access': r.access,
+      'x-access': r.gate,
+      'x-resource': r.resource,
+      'x-policy': r.rule,
+      ...(r.limit ? { 'x-rate-limit': r.limit } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(r.body
         ? {

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+import { forbiddenKey } from '../lib/forbiddenKeys';
 import { AppError } from './errors';
 
 /** helmet with a CSP that fits the SvelteKit app (inline bootstrap script, same-origin sockets). */
@@ -60,20 +61,16 @@ function csrfError(): AppError {
   return new AppError(403, 'csrf', 'Permintaan lintas situs ditolak.');
 }
 
-function hasOperatorKey(value: unknown, depth = 0): boolean {
-  if (depth > 20 || value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some((v) => hasOperatorKey(v, depth + 1));
-  for (const [k, v] of Object.entries(value)) {
-    if (k.startsWith('$') || k.includes('.') || k === '__proto__') return true;
-    if (hasOperatorKey(v, depth + 1)) return true;
-  }
-  return false;
-}
-
-/** Refuses bodies and query strings that carry MongoDB operators (`$gt`, `a.b`). */
+/**
+ * Refuses bodies and query strings that carry MongoDB operators (`$gt`), dotted keys (`a.b`),
+ * prototype-pollution keys (`__proto__`, `constructor`, `prototype`) or absurd nesting.
+ */
 export const rejectOperators: RequestHandler = (req, _res, next) => {
-  if (hasOperatorKey(req.body) || hasOperatorKey(req.query)) {
-    return next(new AppError(400, 'bad_request', 'Permintaan memuat kunci yang tidak diizinkan.'));
+  const key = forbiddenKey(req.body) ?? forbiddenKey(req.query);
+  if (key) {
+    return next(
+      new AppError(400, 'bad_request', 'Permintaan memuat kunci yang tidak diizinkan.', { key }),
+    );
   }
   next();
 };

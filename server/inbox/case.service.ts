@@ -88,7 +88,9 @@ export async function setStatus(
   c.postponedReason = body.status === 'postponed' ? cleanText(body.reason) : null;
   if (body.status === 'resolved') c.resolvedAt = ctx.clock.now();
   await c.save();
-  await audit(user, `case.${body.status}`, `case:${c._id}`, c.postponedReason ?? '');
+  await audit(user, `case.${body.status}`, `case:${c._id}`, c.postponedReason ?? '', [
+    c.agencyId.toString(),
+  ]);
   await pushToCitizen(ctx, c);
   return c;
 }
@@ -120,7 +122,7 @@ export async function reply(ctx: ServiceContext, user: AuthUser, id: string, bod
     c.status = 'in_progress';
   }
   await c.save();
-  await audit(user, 'case.reply', `case:${c._id}`, text.slice(0, 200));
+  await audit(user, 'case.reply', `case:${c._id}`, text.slice(0, 200), [c.agencyId.toString()]);
   const upp = await Upp.findById(c.uppId);
   await ctx.notifier.toEmail(
     c.contactEmail,
@@ -145,6 +147,12 @@ export async function createFollowUp(
   if (!forum || !upp) throw notFound('Forum atau UPP');
   if (!canModerate(user, forum))
     throw forbidden('Hanya fasilitator forum ini yang dapat mencatat tindak lanjut.');
+  const hosts = [forum.hostUppId, ...forum.coHostUppIds].map(String);
+  const sameAgency = upp.agencyId.toString() === forum.agencyId.toString();
+  if (!hosts.includes(upp._id.toString()) && !sameAgency && !policies.isPlatformAdmin(user)) {
+    // Another agency's inbox is not the forum's to fill.
+    throw forbidden('Tindak lanjut hanya untuk UPP penyelenggara atau UPP instansi yang sama.');
+  }
   if (input.status !== 'published')
     throw badRequest('Hanya masukan yang tayang dapat ditindaklanjuti.');
   const due = new Date(body.dueAt);
@@ -165,7 +173,10 @@ export async function createFollowUp(
     owner: cleanText(body.owner),
     dueAt: due,
   });
-  await audit(user, 'case.followup', `case:${c._id}`, `${c.owner}: ${c.text.slice(0, 120)}`);
+  await audit(user, 'case.followup', `case:${c._id}`, `${c.owner}: ${c.text.slice(0, 120)}`, [
+    c.agencyId.toString(),
+    forum.agencyId.toString(),
+  ]);
   const staff = await ctx.notifier.uppStaff(upp._id, ['upp_head']);
   await ctx.notifier.toUsers(
     staff,

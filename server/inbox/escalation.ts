@@ -46,7 +46,7 @@ export async function runEscalation(
       );
     }
     ctx.notifier.inboxChanged(c.uppId, c._id);
-    await audit(null, `case.escalate.${target}`, `case:${c._id}`);
+    await audit(null, `case.escalate.${target}`, `case:${c._id}`, '', [c.agencyId.toString()]);
   }
   return { level1, level2 };
 }

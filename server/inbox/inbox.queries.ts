@@ -2,8 +2,7 @@ import type { Types } from 'mongoose';
 import { OPEN_CASE_STATUSES } from '../../shared/domain/inbox';
 import type { InboxItem, InboxList, InboxQuery } from '../../shared/schemas/inbox';
 import { Upp } from '../admin/upp.model';
-import { policies } from '../auth/policies';
-import type { AuthUser } from '../auth/types';
+import type { StaffScope } from '../auth/policies';
 import { ServiceModel } from '../catalog/service.model';
 import { ForumModel } from '../forums/forum.model';
 import { InputModel } from '../forums/input.model';
@@ -13,13 +12,19 @@ import { presentCase } from './case.presenter';
 
 const PAGE_SIZE = 50;
 
-/** UPPs whose inbox the user may read. */
-export async function readableUppIds(user: AuthUser): Promise<Types.ObjectId[]> {
-  if (policies.isPlatformAdmin(user)) return (await Upp.find({})).map((u) => u._id);
-  if (user.role === 'admin' && user.agencyId) {
-    return (await Upp.find({ agencyId: user.agencyId })).map((u) => u._id);
-  }
-  return (await Upp.find({ _id: { $in: user.uppIds } })).map((u) => u._id);
+/** UPPs whose inbox a scope covers: all, one agency's, or the staff member's own. */
+export async function readableUppIds(scope: StaffScope): Promise<Types.ObjectId[]> {
+  const filter =
+    scope.kind === 'platform'
+      ? {}
+      : scope.kind === 'agency'
+        ? { agencyId: scope.agencyId }
+        : scope.kind === 'upp'
+          ? { _id: { $in: scope.uppIds } }
+          : null;
+  if (!filter) return [];
+  const upps = await Upp.find(filter as Record<string, unknown>, { _id: 1 });
+  return upps.map((u) => u._id as Types.ObjectId);
 }
 
 /** Presents cases with names, services and the current vote counts of their inputs. */
@@ -59,8 +64,8 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export async function listInbox(user: AuthUser, q: InboxQuery, now: Date): Promise<InboxList> {
-  const readable = await readableUppIds(user);
+export async function listInbox(scope: StaffScope, q: InboxQuery, now: Date): Promise<InboxList> {
+  const readable = await readableUppIds(scope);
   let uppIds = readable;
   if (q.uppId) {
     if (!readable.some((id) => id.equals(q.uppId!)))

@@ -13,21 +13,24 @@ import {
   ReopenBody,
 } from '../../shared/schemas/inbox';
 import { Input } from '../../shared/schemas/input';
+import { STAFF_ROLES } from '../../shared/domain/roles';
 import type { ServiceContext } from '../forums/context';
+import { inputAuthor, inputModerators } from '../forums/forum.policy';
 import { findInput } from '../forums/input.service';
 import { presentFor } from '../forums/input.queries';
-import { viewerKey } from '../forums/viewer';
+import { viewerKey, viewerOf } from '../forums/viewer';
 import type { Api } from '../http/api';
 import { badRequest } from '../http/errors';
+import { scopedTo, signedIn } from '../http/policy';
 import { NotificationModel } from '../notify/notification.model';
 import { presentNotification } from '../notify/notify.service';
 import type { RoutingDeps } from '../routing/routing.service';
 import { routeByHand } from '../routing/routing.service';
+import { caseReaders, casesReaders } from './case.policy';
 import * as cases from './case.service';
 import { listInbox, presentCases } from './inbox.queries';
 
 const tag = 'inbox';
-const STAFF = ['admin', 'facilitator', 'upp_head'] as const;
 const ItemRes = z.object({ item: InboxItem });
 
 export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps): void {
@@ -41,10 +44,10 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       name: 'inbox.list',
       summary: 'Feedback routed to the UPPs the user works for (filters, search, sort, pages)',
       tag,
-      access: STAFF,
+      policy: scopedTo(STAFF_ROLES, 'staff: the inboxes their scope covers'),
       query: InboxQuery,
       response: InboxList,
-      handler: ({ user, query }) => listInbox(user!, query, ctx.clock.now()),
+      handler: ({ resource, query }) => listInbox(resource, query, ctx.clock.now()),
     })
     .route({
       method: 'post',
@@ -53,11 +56,11 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       audit: false,
       summary: 'Set the status of several items at once',
       tag,
-      access: STAFF,
+      policy: casesReaders(),
       body: CaseBulkBody,
       response: z.object({ items: z.array(InboxItem) }),
       handler: async ({ user, body }) => ({
-        items: await presentCases(await cases.bulkStatus(ctx, user!, body), ctx.clock.now()),
+        items: await presentCases(await cases.bulkStatus(ctx, user, body), ctx.clock.now()),
       }),
     })
     .route({
@@ -67,12 +70,12 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       audit: false,
       summary: 'Set the status (verified, in progress, resolved, postponed with reason)',
       tag,
-      access: STAFF,
+      policy: caseReaders(),
       params: IdParams,
       body: CaseStatusBody,
       response: ItemRes,
       handler: async ({ user, params, body }) =>
-        one(await cases.setStatus(ctx, user!, params.id, body)),
+        one(await cases.setStatus(ctx, user, params.id, body)),
     })
     .route({
       method: 'post',
@@ -81,12 +84,11 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       audit: false,
       summary: 'Reply to the citizen (shown under the input; e-mailed when they left an address)',
       tag,
-      access: STAFF,
+      policy: caseReaders(),
       params: IdParams,
       body: CaseReplyBody,
       response: ItemRes,
-      handler: async ({ user, params, body }) =>
-        one(await cases.reply(ctx, user!, params.id, body)),
+      handler: async ({ user, params, body }) => one(await cases.reply(ctx, user, params.id, body)),
     })
     .route({
       method: 'post',
@@ -95,15 +97,14 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       audit: false,
       summary: 'Not our authority (bukan wewenang): send to another UPP, recorded as a correction',
       tag,
-      access: STAFF,
+      policy: caseReaders(),
       params: IdParams,
       body: CaseRerouteBody,
       response: ItemRes,
-      handler: async ({ user, params, body }) => {
-        const c = await cases.loadCase(user!, params.id);
+      handler: async ({ user, resource: c, params, body }) => {
         if (!c.inputId || c.type !== 'input')
           throw badRequest('Hanya masukan warga yang dapat dialihkan.');
-        await routeByHand(ctx, routing, user!, c.inputId.toString(), body, 'not_our_authority');
+        await routeByHand(ctx, routing, user, c.inputId.toString(), body, 'not_our_authority');
         return one(await cases.loadCaseUnchecked(params.id));
       },
     })
@@ -114,13 +115,13 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       audit: false,
       summary: 'Turn an input answered in the forum into a follow-up commitment (who, what, when)',
       tag,
-      access: ['admin', 'facilitator'],
+      policy: inputModerators(ctx),
       params: IdParams,
       body: FollowUpBody,
       status: 201,
       response: ItemRes,
       handler: async ({ user, params, body }) =>
-        one(await cases.createFollowUp(ctx, user!, params.id, body)),
+        one(await cases.createFollowUp(ctx, user, params.id, body)),
     })
     .route({
       method: 'post',
@@ -129,11 +130,12 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       audit: false,
       summary: "The citizen confirms the UPP's answer resolved their issue",
       tag: 'citizen',
-      access: 'public',
+      policy: inputAuthor(ctx, 'the author of the input (cookie or account)'),
       params: IdParams,
+      limit: 'citizen',
       response: z.object({ input: Input }),
       handler: async ({ req, params }) => {
-        const viewer = { user: req.user, participantId: req.participantId };
+        const viewer = viewerOf(req);
         await cases.citizenConfirm(ctx, viewerKey(viewer), params.id);
         return { input: (await presentFor(viewer, [await findInput(params.id)], false))[0]! };
       },
@@ -145,12 +147,13 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       audit: false,
       summary: 'The citizen reopens a resolved input, once, with a reason',
       tag: 'citizen',
-      access: 'public',
+      policy: inputAuthor(ctx, 'the author of the input (cookie or account)'),
       params: IdParams,
       body: ReopenBody,
+      limit: 'citizen',
       response: z.object({ input: Input }),
       handler: async ({ req, params, body }) => {
-        const viewer = { user: req.user, participantId: req.participantId };
+        const viewer = viewerOf(req);
         await cases.citizenReopen(ctx, viewerKey(viewer), params.id, body.reason);
         return { input: (await presentFor(viewer, [await findInput(params.id)], false))[0]! };
       },
@@ -161,12 +164,12 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       name: 'notification.list',
       summary: "The user's latest notifications",
       tag,
-      access: 'user',
+      policy: signedIn(),
       response: z.object({ notifications: z.array(Notification), unread: z.number().int() }),
       handler: async ({ user }) => {
         const [rows, unread] = await Promise.all([
-          NotificationModel.find({ userId: user!.id }).sort({ createdAt: -1 }).limit(50),
-          NotificationModel.countDocuments({ userId: user!.id, read: false }),
+          NotificationModel.find({ userId: user.id }).sort({ createdAt: -1 }).limit(50),
+          NotificationModel.countDocuments({ userId: user.id, read: false }),
         ]);
         return { notifications: rows.map(presentNotification), unread };
       },
@@ -178,11 +181,11 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       audit: false,
       summary: 'Mark all notifications read',
       tag,
-      access: 'user',
+      policy: signedIn(),
       body: z.strictObject({}),
       handler: async ({ user }) => {
         await NotificationModel.updateMany(
-          { userId: user!.id, read: false },
+          { userId: user.id, read: false },
           { $set: { read: true } },
         );
         return undefined;

@@ -18,6 +18,8 @@ export interface ForumEntry {
   /** Inputs as anyone sees them (no viewer, stored votes), built once per change. */
   presented: Map<string, Input>;
   lastUsed: number;
+  /** Bumped on every change applied to the entry (read models built from it compare it). */
+  version: number;
 }
 
 const IDLE_MS = 15 * 60_000;
@@ -109,6 +111,7 @@ export class ForumCache {
       if (change.forum && newer(e.forum, change.forum)) e.forum = change.forum;
       for (const i of change.inputs ?? []) this.putInput(e, i);
       if (change.cases && inputIds.length) await this.reloadCases(e, inputIds);
+      e.version += 1;
     }
     const msg: CacheMessage = { forumId, forum: !!change.forum, inputIds, cases: !!change.cases };
     // A load that started before this write may have read the old state: reload after it.
@@ -145,6 +148,7 @@ export class ForumCache {
       uppNames: new Map(),
       presented: new Map(),
       lastUsed: Date.now(),
+      version: 0,
     };
     for (const i of inputs) this.putInput(entry, i);
     for (const c of cases) if (c.inputId) entry.cases.set(c.inputId.toString(), c);
@@ -211,6 +215,7 @@ export class ForumCache {
       if (msg.cases) await this.reloadCases(e, msg.inputIds);
       else await this.loadUppNames(e);
     }
+    e.version += 1;
   }
 
   private sweep(): void {

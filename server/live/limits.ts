@@ -2,40 +2,135 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../http/errors';
 import type { Coordinator } from './coordinator';
 
-/** Per-participant limits shared by HTTP and sockets, held in the coordinator (every process). */
-export interface ParticipantLimits {
-  submit: RateLimiterAbstract;
-  vote: RateLimiterAbstract;
-  join: RateLimiterAbstract;
-}
+/** Who a limit counts: the participant (cookie or account), the address, the socket, the user. */
+export type LimitScope = 'participant' | 'address' | 'socket' | 'user';
 
-export function participantLimits(coord: Coordinator): ParticipantLimits {
-  return {
-    submit: coord.limiter({ keyPrefix: 'rl:submit', points: 20, duration: 60 }),
-    vote: coord.limiter({ keyPrefix: 'rl:vote', points: 120, duration: 60 }),
-    join: coord.limiter({ keyPrefix: 'rl:join', points: 60, duration: 60 }),
-  };
-}
+/** [points, seconds]: at most `points` actions per `seconds`. */
+type Rate = readonly [number, number];
 
-const MESSAGES = {
+/**
+ * Every abuse limit, held in the coordinator (memory for one process, Redis for several), so a
+ * limit holds across processes, reconnects and new sockets. Per participant: what one person
+ * may do. Per address: NAT-tolerant backstops sized for a hall of 2,000 people behind one
+ * address doing, in one minute, three joins, ten reads, two submissions, twenty votes and ten
+ * similarity checks each (tests/integration/abuse-limits.test.ts proves the arithmetic). Per
+ * socket: one connection cannot flood (an anonymous socket has no participant to count).
+ */
+export const LIMIT_TABLE = {
+  submit: { participant: [20, 60], address: [6_000, 60], socket: [20, 60] },
+  vote: { participant: [120, 60], address: [60_000, 60], socket: [120, 60] },
+  join: { participant: [60, 60], address: [10_000, 60], socket: [30, 60] },
+  read: { participant: [300, 60], address: [30_000, 60] },
+  similar: { participant: [30, 60], address: [30_000, 60] },
+  pdf: { participant: [10, 60], address: [600, 60] },
+  citizen: { participant: [20, 60], address: [6_000, 60] },
+  register: { participant: [5, 3600], address: [500, 3600] },
+  leave: { socket: [120, 60] },
+  ping: { socket: [60, 60] },
+  connect: { address: [10_000, 60] },
+  staff: { user: [1_200, 60] },
+} as const satisfies Record<string, Partial<Record<LimitScope, Rate>>>;
+
+export type LimitKind = keyof typeof LIMIT_TABLE;
+
+const MESSAGES: Record<LimitKind, string> = {
   submit: 'Terlalu banyak masukan dalam satu menit. Tunggu sebentar.',
   vote: 'Terlalu banyak dukungan dalam satu menit. Tunggu sebentar.',
   join: 'Terlalu sering membuka forum dalam satu menit. Tunggu sebentar.',
-} as const;
+  read: 'Terlalu banyak permintaan. Tunggu sebentar lalu muat ulang.',
+  similar: 'Terlalu sering mencari masukan serupa. Tunggu sebentar.',
+  pdf: 'Terlalu sering mengunduh berita acara. Tunggu sebentar.',
+  citizen: 'Terlalu banyak permintaan. Tunggu sebentar.',
+  register: 'Terlalu banyak pendaftaran akun. Coba lagi nanti.',
+  leave: 'Terlalu banyak permintaan. Tunggu sebentar.',
+  ping: 'Terlalu banyak permintaan. Tunggu sebentar.',
+  connect: 'Terlalu banyak koneksi dari alamat ini. Tunggu sebentar.',
+  staff: 'Terlalu banyak permintaan dari akun ini. Tunggu sebentar.',
+};
 
-/** Takes one point for `key`; a 429 with the seconds to wait when the limit is reached. */
-export async function consume(
-  limits: ParticipantLimits,
-  which: keyof ParticipantLimits,
+/** The 429 every limit answers with: seconds to wait in `Retry-After` and `details`. */
+export function rateLimited(message: string, msBeforeNext: number | undefined, kind: string) {
+  const retryAfter = Math.max(1, Math.ceil((msBeforeNext ?? 60_000) / 1000));
+  return new AppError(429, 'rate_limited', message, { retryAfter, limit: kind });
+}
+
+/** Takes `points` from a limiter for `key`; a 429 when it is used up. */
+export async function take(
+  limiter: RateLimiterAbstract,
   key: string,
+  message: string,
+  kind: string,
+  points = 1,
 ): Promise<void> {
   try {
-    await limits[which].consume(key);
+    await limiter.consume(key, points);
   } catch (res) {
     if (res instanceof Error) throw res;
-    const ms = (res as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
-    throw new AppError(429, 'rate_limited', MESSAGES[which], {
-      retryAfter: Math.ceil(ms / 1000),
-    });
+    throw rateLimited(message, (res as { msBeforeNext?: number }).msBeforeNext, kind);
   }
+}
+
+export type LimitKeys = Partial<Record<LimitScope, string | null | undefined>>;
+
+/** The abuse limits of one app (every process shares them through the coordinator). */
+export class AbuseLimits {
+  private readonly limiters = new Map<string, RateLimiterAbstract>();
+  private readonly slow = new Map<number, RateLimiterAbstract>();
+
+  constructor(private readonly coord: Coordinator) {
+    for (const [kind, scopes] of Object.entries(LIMIT_TABLE)) {
+      for (const [scope, [points, duration]] of Object.entries(scopes as Record<string, Rate>)) {
+        this.limiters.set(
+          `${kind}:${scope}`,
+          coord.limiter({ keyPrefix: `rl:${kind}:${scope}`, points, duration }),
+        );
+      }
+    }
+  }
+
+  /** The limiter of one kind and scope (tests read their state). */
+  limiter(kind: LimitKind, scope: LimitScope): RateLimiterAbstract | undefined {
+    return this.limiters.get(`${kind}:${scope}`);
+  }
+
+  /** Takes one point in every scope the kind has and a key is given for; 429 on the first full one. */
+  async take(kind: LimitKind, keys: LimitKeys): Promise<void> {
+    for (const scope of ['socket', 'participant', 'user', 'address'] as const) {
+      const key = keys[scope];
+      const limiter = this.limiters.get(`${kind}:${scope}`);
+      if (key && limiter) await take(limiter, key, MESSAGES[kind], kind);
+    }
+  }
+
+  /**
+   * Slow mode of a forum: one input per participant every `seconds`. Returns a function that
+   * gives the point back (the submission was refused for another reason).
+   */
+  async slowMode(forumId: string, participant: string, seconds: number): Promise<() => void> {
+    let limiter = this.slow.get(seconds);
+    if (!limiter) {
+      limiter = this.coord.limiter({
+        keyPrefix: `rl:slow:${seconds}`,
+        points: 1,
+        duration: seconds,
+      });
+      this.slow.set(seconds, limiter);
+    }
+    const key = `${forumId}:${participant}`;
+    const message = `Mode lambat: forum ini menerima satu masukan per peserta setiap ${seconds} detik.`;
+    await take(limiter, key, message, 'slow_mode');
+    return () => void limiter.reward(key).catch(() => undefined);
+  }
+}
+
+/** Kept for callers that think in participants (ctx.limits). */
+export type ParticipantLimits = AbuseLimits;
+
+export function participantLimits(coord: Coordinator): AbuseLimits {
+  return new AbuseLimits(coord);
+}
+
+/** Takes one point of a kind for a participant; a 429 with the seconds to wait when used up. */
+export function consume(limits: AbuseLimits, which: LimitKind, key: string): Promise<void> {
+  return limits.take(which, { participant: key });
 }

@@ -77,9 +77,9 @@ export class Notifier {
 
   /** Admins of an agency; platform admins when the agency has none. */
   async agencyAdmins(agencyId: Types.ObjectId): Promise<string[]> {
-    let users = await User.find({ role: 'admin', agencyId, active: true }, { _id: 1 });
+    let users = await User.find({ role: 'agency_admin', agencyId, active: true }, { _id: 1 });
     if (!users.length)
-      users = await User.find({ role: 'admin', active: true }, { _id: 1 }).limit(20);
+      users = await User.find({ role: 'platform_admin', active: true }, { _id: 1 }).limit(20);
     return users.map((u) => String(u._id));
   }
 }

@@ -1,3 +1,5 @@
+import { presentSignal } from '../forums/signals';
+import type { SignalDoc } from '../forums/signal.model';
 import { rooms } from '../../shared/events';
 import type { ForumStatus } from '../../shared/domain/forum';
 import type { InputDoc } from '../forums/input.model';
@@ -61,6 +63,17 @@ export class Realtime {
     const c = e?.cases.get(doc._id.toString());
     if (!e || !c) return null;
     return presentCitizenCase(c, e.uppNames.get(c.uppId.toString()) ?? '', viewerKey);
+  }
+
+  /** A vote-stuffing signal, to the forum's moderators. */
+  signal(s: SignalDoc): void {
+    const forumId = s.forumId.toString();
+    const input = s.inputId
+      ? this.live?.cache.peek(forumId)?.inputs.get(s.inputId.toString())
+      : null;
+    this.io
+      ?.to(rooms.forumStaff(forumId))
+      .emit('forum.signal', presentSignal(s, input?.text ?? null));
   }
 
   inputCreated(doc: InputDoc): void {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ForumJoinPayload, InputCreatePayload, InputVotePayload, rooms } from '../../shared/events';
 import type { Ack } from '../../shared/schemas/common';
 import { AppError } from '../http/errors';
@@ -6,7 +6,8 @@ import type { ServiceContext } from '../forums/context';
 import { snapshot } from '../forums/forum.service';
 import { submitInput, voteInput } from '../forums/input.service';
 import { viewerKey, type Viewer } from '../forums/viewer';
-import { consume } from '../live/limits';
+import { forbiddenKey } from '../lib/forbiddenKeys';
+import { SOCKET_POLICIES, type ClientEvent } from './events.policy';
 import type { AppSocket } from './io';
 
 type AckFn<T> = (res: Ack<T>) => void;
@@ -17,72 +18,85 @@ function toAckError(err: unknown): Ack<never> {
   return { error: { code: 'internal', message: 'Terjadi kesalahan di server.' } };
 }
 
-/** Parses the payload with its schema, runs the service, and answers `{ data } | { error }`. */
-function handle<S extends z.ZodType, T>(
+function fail(code: 'validation' | 'bad_request' | 'unauthenticated', message: string): AppError {
+  return new AppError(code === 'unauthenticated' ? 401 : 400, code, message);
+}
+
+/**
+ * Registers one client event behind its policy (SOCKET_POLICIES): the event's abuse limit per
+ * socket, participant and address; no operator or prototype keys; the payload parsed by its
+ * schema; an identity where the policy needs one. Answers `{ data } | { error }`.
+ */
+export function onEvent<S extends z.ZodType, T>(
+  socket: AppSocket,
+  ctx: ServiceContext,
+  event: ClientEvent,
   schema: S,
-  run: (payload: z.output<S>) => Promise<T>,
-): (payload: unknown, ack?: unknown) => void {
-  return (payload, ack) => {
+  run: (payload: z.output<S>, viewer: Viewer) => Promise<T>,
+): void {
+  const policy = SOCKET_POLICIES[event];
+  const handler = (payload: unknown, ack?: unknown): void => {
     const reply: AckFn<T> = typeof ack === 'function' ? (ack as AckFn<T>) : () => undefined;
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      reply({
-        error: {
-          code: 'validation',
-          message: `Data tidak sah${first ? ` (${first.path.join('.')}): ${first.message}` : ''}`,
-        },
+    const viewer: Viewer = {
+      user: socket.data.user ?? undefined,
+      participantId: socket.data.participantId,
+      address: socket.data.address,
+    };
+    const key = viewerKey(viewer);
+    const work = async (): Promise<T> => {
+      await ctx.limits.take(policy.limit, {
+        socket: socket.id,
+        participant: key,
+        address: socket.data.address,
       });
-      return;
-    }
-    run(parsed.data).then(
+      if (forbiddenKey(payload)) {
+        throw fail('bad_request', 'Permintaan memuat kunci yang tidak diizinkan.');
+      }
+      const parsed = schema.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        throw fail(
+          'validation',
+          `Data tidak sah${first ? ` (${first.path.join('.')}): ${first.message}` : ''}`,
+        );
+      }
+      if (policy.who === 'participant' && !key) {
+        throw fail('unauthenticated', 'Cookie peserta tidak ada. Muat ulang halaman forum.');
+      }
+      return run(parsed.data, viewer);
+    };
+    work().then(
       (data) => reply({ data }),
       (err: unknown) => reply(toAckError(err)),
     );
   };
+  socket.on(event, handler as never);
 }
 
 export function registerForumHandlers(socket: AppSocket, ctx: ServiceContext): void {
-  const viewer = (): Viewer => ({
-    user: socket.data.user ?? undefined,
-    participantId: socket.data.participantId,
-  });
-  /** Limits follow the participant (or account), not the connection: reconnecting resets nothing. */
-  const limitKey = (): string => viewerKey(viewer()) ?? `s:${socket.id}`;
+  onEvent(socket, ctx, 'system.ping', z.strictObject({}), async () => ({
+    now: new Date().toISOString(),
+  }));
 
-  socket.on(
-    'forum.join',
-    handle(ForumJoinPayload, async ({ forumId }) => {
-      await consume(ctx.limits, 'join', limitKey());
-      const snap = await snapshot(ctx, viewer(), forumId);
-      await socket.join(rooms.forum(forumId));
-      if (snap.forum.canModerate) await socket.join(rooms.forumStaff(forumId));
-      return snap;
-    }),
-  );
-
-  socket.on('forum.leave', (payload) => {
-    const parsed = ForumJoinPayload.safeParse(payload);
-    if (!parsed.success) return;
-    const { forumId } = parsed.data;
-    void socket.leave(rooms.forum(forumId));
-    void socket.leave(rooms.forumStaff(forumId));
+  onEvent(socket, ctx, 'forum.join', ForumJoinPayload, async ({ forumId }, viewer) => {
+    const snap = await snapshot(ctx, viewer, forumId);
+    await socket.join(rooms.forum(forumId));
+    if (snap.forum.canModerate) await socket.join(rooms.forumStaff(forumId));
+    return snap;
   });
 
-  socket.on(
-    'input.create',
-    handle(InputCreatePayload, async ({ forumId, ...body }) => {
-      await consume(ctx.limits, 'submit', limitKey());
-      const r = await submitInput(ctx, viewer(), forumId, body);
-      return r.input;
-    }),
-  );
+  onEvent(socket, ctx, 'forum.leave', ForumJoinPayload, async ({ forumId }) => {
+    await socket.leave(rooms.forum(forumId));
+    await socket.leave(rooms.forumStaff(forumId));
+    return null;
+  });
 
-  socket.on(
-    'input.vote',
-    handle(InputVotePayload, async ({ inputId, voted }) => {
-      await consume(ctx.limits, 'vote', limitKey());
-      return voteInput(ctx, viewer(), inputId, voted);
-    }),
+  onEvent(socket, ctx, 'input.create', InputCreatePayload, async ({ forumId, ...body }, viewer) => {
+    const r = await submitInput(ctx, viewer, forumId, body);
+    return r.input;
+  });
+
+  onEvent(socket, ctx, 'input.vote', InputVotePayload, ({ inputId, voted }, viewer) =>
+    voteInput(ctx, viewer, inputId, voted),
   );
 }

@@ -11,10 +11,15 @@ import {
 import { presentUser } from '../auth/auth.service';
 import { participantFromCookieHeader } from '../auth/participant';
 import type { AuthUser } from '../auth/types';
+import { clientAddress, type TrustFn } from '../http/clientAddress';
+import { AppError } from '../http/errors';
+import type { AbuseLimits } from '../live/limits';
 
 /** What the server keeps per socket: the shared fields plus the signed-in user, if any. */
 export interface ServerSocketData extends SocketData {
   user: AuthUser | null;
+  /** The client's address (through trusted proxies only): per-address limits, signals. */
+  address: string;
 }
 
 export type IO = Server<
@@ -61,6 +66,10 @@ export interface IoDeps {
   passportSession: RequestHandler;
   cookieSecret: string;
   allowedOrigins: string[];
+  /** Which proxies may name the client (X-Forwarded-For). */
+  trust: TrustFn;
+  /** Abuse limits: handshakes per address. */
+  limits?: AbuseLimits;
 }
 
 /** Socket.IO on the app's HTTP server, sharing express-session and passport. */
@@ -88,12 +97,24 @@ export function createIo(server: HttpServer, deps: IoDeps): IO {
 
   io.use((socket, next) => {
     const req = socket.request as EngineRequest;
+    socket.data.address = clientAddress(req, deps.trust);
     socket.data.user = req.user ? { ...req.user } : null;
     socket.data.userId = req.user?.id ?? null;
     socket.data.sessionId = req.user ? (req.sessionID ?? null) : null;
     socket.data.participantId =
       participantFromCookieHeader(req.headers.cookie, deps.cookieSecret) ?? null;
-    next();
+    if (!deps.limits) return next();
+    // Every handshake (a reconnect too) passes here: connections per address are limited.
+    deps.limits.take('connect', { address: socket.data.address }).then(
+      () => next(),
+      (err: unknown) => {
+        const e = new Error(err instanceof Error ? err.message : 'rate_limited') as Error & {
+          data?: unknown;
+        };
+        if (err instanceof AppError) e.data = { code: err.code, ...(err.details as object) };
+        next(e);
+      },
+    );
   });
 
   io.on('connection', (socket) => {
@@ -111,9 +132,6 @@ export function createIo(server: HttpServer, deps: IoDeps): IO {
     socket.emit('session.hello', {
       user: user ? presentUser(user) : null,
       participantId: socket.data.participantId,
-    });
-    socket.on('system.ping', (_payload, ack) => {
-      if (typeof ack === 'function') ack({ data: { now: new Date().toISOString() } });
     });
     deps.onConnection?.(socket);
   });

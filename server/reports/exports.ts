@@ -5,6 +5,7 @@
  * only the whitelisted fields, so extra properties on the objects passed in never leak. Free
  * text (the input and its replies) is additionally passed through `scrubPersonalData`.
  */
+import { neutralizeFormula } from '../lib/csvSafe';
 
 export interface ExportRow {
   id: string;
@@ -108,13 +109,10 @@ function toPublicRecord(row: ExportRow): PublicRecord {
   };
 }
 
-/** Characters that make spreadsheet apps treat a cell as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '';
   let s = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
+  if (typeof value === 'string') s = neutralizeFormula(s);
   // RFC 4180 quoting; ';' too, since Indonesian-locale spreadsheets use it as the separator.
   if (/[",;\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
   return s;

@@ -2,24 +2,39 @@ import { z } from 'zod';
 import { IdParams } from '../../shared/schemas/admin';
 import { Dashboard, Scoreboard } from '../../shared/schemas/inbox';
 import { Agency } from '../admin/agency.model';
+import { agencyManagers, uppReaders } from '../admin/admin.policy';
 import { Upp } from '../admin/upp.model';
-import { policies } from '../auth/policies';
 import type { ServiceContext } from '../forums/context';
-import { canModerate } from '../forums/forum.policy';
+import { canModerate, forumModerators, forumViewers } from '../forums/forum.policy';
 import { findForum } from '../forums/forum.service';
 import type { Api } from '../http/api';
 import { forbidden, notFound } from '../http/errors';
+import { anyone } from '../http/policy';
 import { ServiceModel } from '../catalog/service.model';
+import { createHash } from 'node:crypto';
+import type { ForumDoc } from '../forums/forum.model';
+import { InputModel } from '../forums/input.model';
+import { CaseModel } from '../inbox/case.model';
 import { renderBeritaAcara } from './beritaAcara';
+import { PdfCache } from './pdfCache';
 import { inputsToCsv, inputsToJson } from './exports';
 import { forumReportData } from './forumReport';
 import { buildDashboard, caseFigures, median } from './stats';
 
-const STAFF = ['admin', 'facilitator', 'upp_head'] as const;
+/** What the minutes show: the forum, and the last change of its inputs and inbox cases. */
+async function pdfKey(f: ForumDoc, baseUrl: string): Promise<string> {
+  const [input, item] = await Promise.all([
+    InputModel.findOne({ forumId: f._id }, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean(),
+    CaseModel.findOne({ forumId: f._id }, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean(),
+  ]);
+  const t = (d: { updatedAt?: Date } | null) => d?.updatedAt?.getTime() ?? 0;
+  return [f._id, f.seq, f.status, f.updatedAt.getTime(), t(input), t(item), baseUrl].join('|');
+}
 
-export function reportRoutes(api: Api, ctx: ServiceContext): void {
+export function reportRoutes(api: Api, ctx: ServiceContext, publicUrl?: string): void {
+  const pdfs = new PdfCache();
   const baseUrl = (req: { protocol: string; get(h: string): string | undefined }) =>
-    `${req.protocol}://${req.get('host')}`;
+    publicUrl ?? `${req.protocol}://${req.get('host')}`;
   api
     .route({
       method: 'get',
@@ -27,13 +42,10 @@ export function reportRoutes(api: Api, ctx: ServiceContext): void {
       name: 'report.upp',
       summary: 'Dashboard of one UPP',
       tag: 'reports',
-      access: STAFF,
+      policy: uppReaders(),
       params: IdParams,
       response: Dashboard,
-      handler: async ({ user, params }) => {
-        const upp = await Upp.findById(params.id);
-        if (!upp) throw notFound('UPP');
-        if (!policies.readUppInbox(user, params.id, upp.agencyId.toString())) throw forbidden();
+      handler: async ({ resource: upp, params }) => {
         return buildDashboard(
           { type: 'upp', id: params.id, name: upp.name },
           { uppId: upp._id },
@@ -47,13 +59,10 @@ export function reportRoutes(api: Api, ctx: ServiceContext): void {
       name: 'report.agency',
       summary: 'Dashboard of one agency (all its UPPs)',
       tag: 'reports',
-      access: ['admin'],
+      policy: agencyManagers(),
       params: IdParams,
       response: Dashboard,
-      handler: async ({ user, params }) => {
-        const agency = await Agency.findById(params.id);
-        if (!agency) throw notFound('Instansi');
-        if (!policies.manageAgency(user, params.id)) throw forbidden();
+      handler: async ({ resource: agency, params }) => {
         return buildDashboard(
           { type: 'agency', id: params.id, name: agency.name },
           { agencyId: agency._id },
@@ -67,7 +76,7 @@ export function reportRoutes(api: Api, ctx: ServiceContext): void {
       name: 'scoreboard.list',
       summary: 'UPPs with a public scoreboard',
       tag: 'public',
-      access: 'public',
+      policy: anyone(),
       response: z.object({
         upps: z.array(
           z.object({ id: z.string(), slug: z.string(), name: z.string(), agencyName: z.string() }),
@@ -92,7 +101,7 @@ export function reportRoutes(api: Api, ctx: ServiceContext): void {
       name: 'scoreboard.get',
       summary: 'Public scoreboard of a UPP: received, answered within standard, median time',
       tag: 'public',
-      access: 'public',
+      policy: anyone(),
       params: z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) }),
       response: Scoreboard,
       handler: async ({ params }) => {
@@ -146,8 +155,9 @@ export function reportRoutes(api: Api, ctx: ServiceContext): void {
       name: 'forum.beritaAcara',
       summary: 'Minutes (berita acara) as PDF: public once the forum is closed, staff any time',
       tag: 'reports',
-      access: 'public',
+      policy: forumViewers(ctx, 'anyone once the forum is closed; its moderators any time'),
       params: IdParams,
+      limit: 'pdf',
       handler: async ({ req, res, user, params }) => {
         await ctx.live.settle(params.id);
         const f = await findForum(params.id);
@@ -155,8 +165,18 @@ export function reportRoutes(api: Api, ctx: ServiceContext): void {
         if (!published && !canModerate(user, f)) {
           throw forbidden('Berita acara tersedia setelah forum ditutup.');
         }
-        const { data } = await forumReportData(f, baseUrl(req), ctx.clock.now());
-        const pdf = await renderBeritaAcara(data);
+        const key = await pdfKey(f, baseUrl(req));
+        const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
+        res.setHeader('ETag', etag);
+        res.setHeader('Cache-Control', published ? 'public, max-age=60' : 'private, no-store');
+        if (req.get('if-none-match') === etag) {
+          res.status(304).end();
+          return;
+        }
+        const pdf = await pdfs.get(key, async () => {
+          const { data } = await forumReportData(f, baseUrl(req), ctx.clock.now());
+          return renderBeritaAcara(data);
+        });
         res.type('application/pdf');
         res.setHeader('Content-Disposition', `inline; filename="berita-acara-${f.code}.pdf"`);
         res.send(pdf);
@@ -168,12 +188,11 @@ export function reportRoutes(api: Api, ctx: ServiceContext): void {
       name: 'forum.export',
       summary: 'Inputs of a forum as CSV or JSON, personal data removed',
       tag: 'reports',
-      access: STAFF,
+      policy: forumModerators(ctx),
       params: z.strictObject({ id: IdParams.shape.id, format: z.enum(['csv', 'json']) }),
-      handler: async ({ req, res, user, params }) => {
+      handler: async ({ req, res, params }) => {
         await ctx.live.settle(params.id);
         const f = await findForum(params.id);
-        if (!canModerate(user, f)) throw forbidden();
         const { rows } = await forumReportData(f, baseUrl(req), ctx.clock.now());
         const name = `masukan-${f.code}.${params.format}`;
         res.setHeader('Content-Disposition', `attachment; filename="${name}"`);

@@ -11,14 +11,15 @@ import {
   TrainingStatus,
   TriageQuery,
 } from '../../shared/schemas/routing';
+import { FORUM_ROLES, STAFF_ROLES } from '../../shared/domain/roles';
 import type { Api } from '../http/api';
+import { platformData, platformOnly, scopedTo } from '../http/policy';
 import type { ServiceContext } from '../forums/context';
+import { inputModerators } from '../forums/forum.policy';
 import * as routing from './routing.service';
 import { listVersions, type TrainingManager } from './training';
 
 const tag = 'routing';
-const STAFF = ['admin', 'facilitator', 'upp_head'] as const;
-const MODERATORS = ['admin', 'facilitator'] as const;
 
 export function routingRoutes(
   api: Api,
@@ -33,7 +34,7 @@ export function routingRoutes(
       audit: false,
       summary: 'Classify a text: sector, service, confidence, candidate UPPs, top terms',
       tag,
-      access: STAFF,
+      policy: platformData(STAFF_ROLES, 'staff ask the platform model (nothing is stored)'),
       body: ClassifyBody,
       response: ClassifyResponse,
       handler: ({ body }) => routing.classifyText(deps, body),
@@ -44,11 +45,11 @@ export function routingRoutes(
       name: 'routing.triage',
       summary: 'Inputs the model could not route confidently (least certain first, or oldest)',
       tag,
-      access: MODERATORS,
+      policy: scopedTo(FORUM_ROLES, 'moderators: triage items of the forums they moderate'),
       query: TriageQuery,
       response: z.object({ inputs: z.array(RoutedInput) }),
       handler: async ({ user, query }) => ({
-        inputs: await routing.triageList(user!, query.order),
+        inputs: await routing.triageList(user, query.order),
       }),
     })
     .route({
@@ -58,12 +59,12 @@ export function routingRoutes(
       audit: false,
       summary: 'Route or re-route an input by hand (stored as a routing correction)',
       tag,
-      access: MODERATORS,
+      policy: inputModerators(ctx),
       params: IdParams,
       body: RouteBody,
       response: z.object({ input: Input }),
       handler: async ({ user, params, body }) => ({
-        input: await routing.routeByHand(ctx, deps, user!, params.id, body),
+        input: await routing.routeByHand(ctx, deps, user, params.id, body),
       }),
     })
     .route({
@@ -72,9 +73,12 @@ export function routingRoutes(
       name: 'routing.corrections',
       summary: 'Manual routes and re-routes (who, from, to, why)',
       tag,
-      access: MODERATORS,
+      policy: scopedTo(
+        FORUM_ROLES,
+        'moderators: corrections of inputs in forums they moderate; platform admins: all',
+      ),
       response: z.object({ corrections: z.array(Correction) }),
-      handler: async () => ({ corrections: await routing.listCorrections() }),
+      handler: async ({ user }) => ({ corrections: await routing.listCorrections(user) }),
     })
     .route({
       method: 'get',
@@ -83,7 +87,7 @@ export function routingRoutes(
       summary:
         'Model versions with their evaluation and live scores on corrections, and the training status',
       tag,
-      access: ['admin'],
+      policy: platformOnly(),
       response: z.object({ versions: z.array(ModelVersion), training: TrainingStatus }),
       handler: async () => ({ versions: await listVersions(), training: deps.training.current }),
     })
@@ -94,11 +98,11 @@ export function routingRoutes(
       audit: false,
       summary: 'Retrain on the corpus plus all corrections (runs in the background)',
       tag,
-      access: ['admin'],
+      policy: platformOnly(),
       status: 202,
       response: z.object({ training: TrainingStatus }),
       handler: async ({ user }) => {
-        const started = deps.training.start(user!);
+        const started = deps.training.start(user);
         // Refuse a second concurrent start synchronously, then let the job run.
         await Promise.race([started, new Promise((r) => setTimeout(r, 50))]);
         started.catch((err: unknown) => console.error('[routing] training failed', err));
@@ -112,11 +116,11 @@ export function routingRoutes(
       audit: false,
       summary: 'Activate a stored model version (also used to roll back)',
       tag,
-      access: ['admin'],
+      policy: platformOnly(),
       params: z.strictObject({ versionId: z.string().regex(/^[\w.-]{1,80}$/) }),
       response: z.object({ versions: z.array(ModelVersion) }),
       handler: async ({ user, params }) => {
-        await deps.training.activate(user!, params.versionId);
+        await deps.training.activate(user, params.versionId);
         return { versions: await listVersions() };
       },
     });

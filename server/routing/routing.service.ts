@@ -20,6 +20,7 @@ import { badRequest, forbidden } from '../http/errors';
 import { cleanText } from '../lib/sanitize';
 import { policies } from '../auth/policies';
 import { audit } from '../audit/audit.service';
+import { scrubPersonalData } from '../reports/exports';
 import type { RoutingEngine } from './engine';
 import { CorrectionModel } from './routing.models';
 import { candidateUpps } from './upp-resolver';
@@ -117,10 +118,15 @@ export async function routeByHand(
     if (!upp) throw badRequest('UPP tujuan tidak ditemukan.');
     const fromUpp = input.routing?.uppId?.toString() ?? null;
     const why = kind ?? (input.routing?.triage !== false ? 'triage' : 'reroute');
+    // The forum's moderators route its inputs; the UPP that holds an item (its staff, its
+    // agency's admins) may hand it on as "not our authority". Being able to manage the target
+    // UPP gives no right over another agency's input (that would be a takeover).
+    const holder = fromUpp ? await Upp.findById(fromUpp, { agencyId: 1 }) : null;
     const mayRoute =
       canModerate(user, forum) ||
-      (why === 'not_our_authority' && !!fromUpp && user.uppIds.includes(fromUpp)) ||
-      policies.manageAgency(user, upp.agencyId.toString());
+      (why === 'not_our_authority' &&
+        !!holder &&
+        policies.readUppInbox(user, holder._id.toString(), holder.agencyId.toString()));
     if (!mayRoute) throw forbidden('Anda tidak berwenang merutekan masukan ini.');
     if (body.serviceCode) {
       const svc = await ServiceModel.findOne({ code: body.serviceCode });
@@ -131,7 +137,8 @@ export async function routeByHand(
     const now = ctx.clock.now();
     await CorrectionModel.create({
       inputId: input._id,
-      text: input.text,
+      // Kept for training and review: phone numbers, NIK and e-mail addresses masked.
+      text: scrubPersonalData(input.text),
       from: {
         sector: input.routing?.sector ?? null,
         serviceCode: input.routing?.serviceCode ?? null,
@@ -161,33 +168,79 @@ export async function routeByHand(
     };
     await input.save();
     await ctx.live.cache.changed(forumId, { inputs: [input] });
-    await audit(user, 'input.route', `input:${input._id}`, `${why} → ${upp.name} (${body.sector})`);
+    await audit(
+      user,
+      'input.route',
+      `input:${input._id}`,
+      `${why} → ${upp.name} (${body.sector})`,
+      [
+        forum.agencyId.toString(),
+        upp.agencyId.toString(),
+        ...(holder ? [holder.agencyId.toString()] : []),
+      ],
+    );
     await deps.onRouted?.(input, user);
     return (await presentFor({ user }, [input], true))[0]!;
   });
 }
 
-export async function listCorrections(): Promise<Correction[]> {
+const WITHHELD = '[teks tidak ditampilkan: masukan ditolak karena memuat data pribadi]';
+
+/**
+ * Manual routes the user may review: platform admins all of them; others those of inputs in
+ * forums they moderate, or (agency admins) routed from or to their agency's UPPs. Texts are
+ * shown masked, and not at all for inputs rejected for personal data.
+ */
+export async function listCorrections(user: AuthUser): Promise<Correction[]> {
   const rows = await CorrectionModel.find().sort({ createdAt: -1 }).limit(500);
-  return rows.map((c) => ({
-    id: c._id.toString(),
-    inputId: c.inputId.toString(),
-    text: c.text,
-    from: {
-      sector: c.from.sector ?? null,
-      serviceCode: c.from.serviceCode ?? null,
-      uppId: c.from.uppId ? c.from.uppId.toString() : null,
-      confidence: c.from.confidence ?? null,
-      modelVersion: c.from.modelVersion ?? null,
-    },
-    to: {
-      sector: c.to.sector,
-      serviceCode: c.to.serviceCode ?? null,
-      uppId: c.to.uppId ? c.to.uppId.toString() : null,
-    },
-    reason: c.reason,
-    kind: c.kind,
-    actorRole: c.actorRole,
-    at: c.createdAt.toISOString(),
-  }));
+  const inputs = await InputModel.find(
+    { _id: { $in: rows.map((c) => c.inputId) } },
+    { forumId: 1, status: 1, rejectReason: 1, text: 1, edited: 1 },
+  );
+  const inputById = new Map(inputs.map((i) => [i._id.toString(), i]));
+  const forums = await ForumModel.find({
+    _id: { $in: [...new Set(inputs.map((i) => i.forumId))] },
+  });
+  const forumById = new Map(forums.map((f) => [f._id.toString(), f]));
+  const uppIds = rows.flatMap((c) => [c.from.uppId, c.to.uppId]).filter((id) => !!id);
+  const upps = await Upp.find({ _id: { $in: uppIds } }, { agencyId: 1 });
+  const agencyOf = new Map(upps.map((u) => [u._id.toString(), u.agencyId.toString()]));
+  const visible = rows.filter((c) => {
+    if (policies.isPlatformAdmin(user)) return true;
+    const input = inputById.get(c.inputId.toString());
+    const forum = input && forumById.get(input.forumId.toString());
+    if (forum && canModerate(user, forum)) return true;
+    const agencies = [c.from.uppId, c.to.uppId].map((id) =>
+      id ? agencyOf.get(id.toString()) : null,
+    );
+    return user.role === 'agency_admin' && agencies.some((a) => !!a && a === user.agencyId);
+  });
+  return visible.map((c) => {
+    const input = inputById.get(c.inputId.toString());
+    const personal =
+      !!input &&
+      (input.status === 'rejected' || input.status === 'hidden') &&
+      input.rejectReason === 'personal_data';
+    return {
+      id: c._id.toString(),
+      inputId: c.inputId.toString(),
+      text: personal ? WITHHELD : scrubPersonalData(input?.edited ? input.text : c.text),
+      from: {
+        sector: c.from.sector ?? null,
+        serviceCode: c.from.serviceCode ?? null,
+        uppId: c.from.uppId ? c.from.uppId.toString() : null,
+        confidence: c.from.confidence ?? null,
+        modelVersion: c.from.modelVersion ?? null,
+      },
+      to: {
+        sector: c.to.sector,
+        serviceCode: c.to.serviceCode ?? null,
+        uppId: c.to.uppId ? c.to.uppId.toString() : null,
+      },
+      reason: c.reason,
+      kind: c.kind,
+      actorRole: c.actorRole,
+      at: c.createdAt.toISOString(),
+    };
+  });
 }

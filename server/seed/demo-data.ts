@@ -50,9 +50,16 @@ export const DEMO_UPPS = [
 
 export const DEMO_ACCOUNTS = [
   {
+    email: 'platform@sukamaju.demo',
+    password: 'demo-platform-12345',
+    role: 'platform_admin' as const,
+    displayName: 'Admin Platform',
+    upps: [] as string[],
+  },
+  {
     email: 'admin@sukamaju.demo',
     password: 'demo-admin-12345',
-    role: 'admin' as const,
+    role: 'agency_admin' as const,
     displayName: 'Admin Kota Sukamaju',
     upps: [] as string[],
   },

@@ -31,6 +31,8 @@ export async function seedDemo(opts: SeedOptions): Promise<boolean> {
       role: a.role,
       passwordHash: await hashPassword(a.password),
       uppIds: a.upps.map((s) => upps.get(s)!),
+      agencyId: a.role === 'agency_admin' ? agency._id : undefined,
+      demo: true,
     });
     users.set(a.role, doc._id.toString());
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_ROLES } from '../domain/roles';
+import { ROLES, STAFF_ROLES } from '../domain/roles';
 import { Email, Password } from './auth';
 import { ObjectIdString } from './common';
 import { LIMITS } from './limits';
@@ -51,13 +51,19 @@ export type UppUpdate = z.infer<typeof UppUpdate>;
 export const Upp = UppCreate.extend({ id: z.string(), agencyName: z.string().nullable() });
 export type Upp = z.infer<typeof Upp>;
 
-/** POST /api/admin/users: a staff account. */
+/**
+ * POST /api/admin/users: a staff account. The role says its scope: `agency_admin` needs
+ * `agencyId` (an agency admin creating one may omit it: its own agency), `facilitator` and
+ * `upp_head` need at least one of `uppIds`, `platform_admin` neither.
+ */
 export const StaffCreate = z.strictObject({
   email: Email,
   displayName: z.string().trim().min(1).max(LIMITS.displayNameMax),
   role: z.enum(STAFF_ROLES),
   password: Password,
+  /** UPPs a facilitator or UPP head works for. */
   uppIds: z.array(ObjectIdString).max(50).default([]),
+  /** The agency an agency admin manages. */
   agencyId: ObjectIdString.nullable().default(null),
 });
 export type StaffCreate = z.infer<typeof StaffCreate>;
@@ -77,7 +83,7 @@ export const StaffUser = z.object({
   id: z.string(),
   email: z.string(),
   displayName: z.string(),
-  role: z.enum(['admin', 'facilitator', 'upp_head', 'citizen']),
+  role: z.enum(ROLES),
   uppIds: z.array(z.string()),
   agencyId: z.string().nullable(),
   active: z.boolean(),

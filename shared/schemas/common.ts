@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'validation',
   'invalid_id',
   'unauthenticated',
+  'account_required',
   'forbidden',
   'csrf',
   'not_found',

@@ -26,6 +26,10 @@ export const ForumSettings = z.strictObject({
     .array(z.enum(INPUT_KINDS))
     .min(1)
     .default([...INPUT_KINDS]),
+  /** Slow mode: at most one input per participant every this many seconds (0 or unset: off). */
+  slowModeSeconds: z.number().int().min(0).max(FORUM_LIMITS.slowModeMaxSeconds).optional(),
+  /** Only signed-in citizens may vote (against vote stuffing with cleared cookies). */
+  voteRequiresAccount: z.boolean().optional(),
 });
 export type ForumSettings = z.infer<typeof ForumSettings>;
 
@@ -113,3 +117,23 @@ export const ForumListQuery = z.strictObject({
   mine: z.enum(['true', 'false']).optional(),
 });
 export type ForumListQuery = z.infer<typeof ForumListQuery>;
+
+/**
+ * GET /api/forums/:id/signals, socket `forum.signal` (staff room): many participants with
+ * minutes-old cookies behind one address voting for one input (or submitting) within minutes.
+ */
+export const ForumSignal = z.object({
+  id: z.string(),
+  forumId: z.string(),
+  /** The input voted for; null for a burst of submissions. */
+  inputId: z.string().nullable(),
+  inputText: z.string().nullable(),
+  kind: z.enum(['votes', 'inputs']),
+  /** A salted hash of the address: equal tags, same address. */
+  addressTag: z.string(),
+  /** Votes (or inputs) by fresh participants from that address in the window. */
+  count: z.number().int(),
+  windowStart: z.string(),
+  lastAt: z.string(),
+});
+export type ForumSignal = z.infer<typeof ForumSignal>;

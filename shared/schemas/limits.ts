@@ -20,4 +20,9 @@ export const FORUM_LIMITS = {
   inputMinDefault: 5,
   inputMaxDefault: 1000,
   inputMaxCeiling: 5000,
+  /** Slow mode can ask for at most one input per participant every 10 minutes. */
+  slowModeMaxSeconds: 600,
+  /** Similar-input suggestions: text read and inputs compared per call. */
+  similarTextMax: 500,
+  similarCandidatesMax: 500,
 } as const;

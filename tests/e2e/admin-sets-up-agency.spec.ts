@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('an admin sets up an agency in the admin screens', () => {
   it('creates an agency, a UPP and a facilitator assigned to it, who can then log in', async () => {
-    const admin = await buildUser('admin');
+    const admin = await buildUser('platform_admin');
     const page = await (
       await browser.newContext({ viewport: { width: 1280, height: 1000 } })
     ).newPage();

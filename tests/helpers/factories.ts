@@ -71,14 +71,18 @@ export async function buildForum(
   });
 }
 
-/** An agency with one UPP and one account per staff role, assigned to that UPP. */
+/**
+ * An agency with two UPPs and one account per staff role: a platform admin, the agency's admin,
+ * a facilitator and a head of the first UPP, a facilitator of the other.
+ */
 export async function buildWorld() {
   const agency = await buildAgency();
   const upp = await buildUpp(agency._id);
   const otherUpp = await buildUpp(agency._id);
-  const admin = await buildUser('admin');
+  const admin = await buildUser('platform_admin');
+  const agencyAdmin = await buildUser('agency_admin', { agencyId: agency._id });
   const facilitator = await buildUser('facilitator', { uppIds: [upp._id] });
   const otherFacilitator = await buildUser('facilitator', { uppIds: [otherUpp._id] });
   const head = await buildUser('upp_head', { uppIds: [upp._id] });
-  return { agency, upp, otherUpp, admin, facilitator, otherFacilitator, head };
+  return { agency, upp, otherUpp, admin, agencyAdmin, facilitator, otherFacilitator, head };
 }

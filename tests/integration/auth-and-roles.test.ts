@@ -39,7 +39,7 @@ describe('accounts, sessions and roles', () => {
     const before = c.cookieHeader();
     await c.login(world.admin.email, PASSWORD);
     const me = await c.get<{ user: { role: string; home: string } }>('/api/auth/me');
-    expect(me.body.user).toMatchObject({ role: 'admin', home: '/admin' });
+    expect(me.body.user).toMatchObject({ role: 'platform_admin', home: '/admin' });
     expect(c.cookieHeader()).not.toBe(before);
     expect((await c.post('/api/auth/logout')).status).toBe(204);
     const after = await c.get<{ user: unknown }>('/api/auth/me');
@@ -112,6 +112,7 @@ describe('accounts, sessions and roles', () => {
       displayName: 'Lagi',
       role: 'facilitator',
       password: 'sandi-baru-12345',
+      uppIds: [u.body.upp.id],
     });
     expect(dup.status).toBe(409);
 

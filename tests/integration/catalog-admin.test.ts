@@ -17,7 +17,7 @@ beforeAll(async () => {
   app = await startTestApp({ clock });
   expect(await seedCatalog()).toBeGreaterThanOrEqual(40);
   admin = new Client(app.baseUrl);
-  await admin.login((await buildUser('admin')).email, PASSWORD);
+  await admin.login((await buildUser('platform_admin')).email, PASSWORD);
 });
 afterAll(() => app.stop());
 

@@ -23,7 +23,7 @@ describe('retraining the routing model with corrections', () => {
     const dlh = await buildUpp(agency._id, { serviceCodes: ['LNG-0140-01'] });
     const fac = await buildUser('facilitator', { uppIds: [dlh._id] });
     const admin = new Client(app.baseUrl);
-    await admin.login((await buildUser('admin')).email, PASSWORD);
+    await admin.login((await buildUser('platform_admin')).email, PASSWORD);
     const forum = await buildForum(dlh, { settings: { moderation: 'post' } });
 
     // One correction from triage.

@@ -42,7 +42,7 @@ async function world() {
   const other = await buildUpp(agency._id, { name: 'DLH Uji', serviceCodes: ['LNG-0140-01'] });
   const head = await buildUser('upp_head', { uppIds: [pupr._id] });
   const otherHead = await buildUser('upp_head', { uppIds: [other._id] });
-  const admin = await buildUser('admin', { agencyId: agency._id });
+  const admin = await buildUser('agency_admin', { agencyId: agency._id });
   const facilitator = await buildUser('facilitator', { uppIds: [pupr._id] });
   const forum = await buildForum(pupr, { settings: { moderation: 'post' } });
   return { agency, pupr, other, head, otherHead, admin, facilitator, forum };

@@ -12,7 +12,7 @@ import type {
 import type { SessionUser, MeResponse } from '$shared/schemas/auth';
 import type { ErrorCode } from '$shared/schemas/common';
 import type { ServiceInput } from '$shared/schemas/catalog';
-import type { Forum, ForumCreate } from '$shared/schemas/forum';
+import type { Forum, ForumCreate, ForumSignal, ForumUpdate } from '$shared/schemas/forum';
 import type {
   AuditEntry,
   CaseBulkBody,
@@ -53,16 +53,34 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'network',
     message: string,
+    /** Seconds to wait before trying again (429). */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
+type ErrorDetails = { retryAfter?: unknown; limit?: unknown } | undefined;
+
+/** The message of an error body in the current language (limits and accounts are localized). */
+function localized(code: ErrorCode, message: string, details: ErrorDetails): string {
+  const seconds = typeof details?.retryAfter === 'number' ? details.retryAfter : null;
+  if (code === 'rate_limited' && seconds !== null) {
+    return details?.limit === 'slow_mode'
+      ? t('error.slowMode', { seconds })
+      : t('error.rateLimited', { seconds });
+  }
+  if (code === 'account_required') return t('error.accountRequired');
+  return message;
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Query = Record<string, string | number | boolean | undefined | null>;
 
-function isErrorBody(v: unknown): v is { error: { code: ErrorCode; message: string } } {
+function isErrorBody(
+  v: unknown,
+): v is { error: { code: ErrorCode; message: string; details?: ErrorDetails } } {
   if (typeof v !== 'object' || v === null || !('error' in v)) return false;
   const e = (v as { error: unknown }).error;
   return (
@@ -118,7 +136,11 @@ export async function request<T>(
     }
   }
   if (!res.ok) {
-    if (isErrorBody(data)) throw new ApiError(res.status, data.error.code, data.error.message);
+    if (isErrorBody(data)) {
+      const { code, message, details } = data.error;
+      const retry = typeof details?.retryAfter === 'number' ? details.retryAfter : null;
+      throw new ApiError(res.status, code, localized(code, message, details), retry);
+    }
     throw new ApiError(res.status, 'internal', t('error.http', { status: res.status }));
   }
   return data as T;
@@ -193,6 +215,9 @@ export const forumApi = {
     api.post<{ input: Input }>(`/forums/${enc(id)}/inputs`, body),
   merge: (id: string, targetId: string, sourceIds: string[]) =>
     api.post<{ input: Input }>(`/forums/${enc(id)}/merge`, { targetId, sourceIds }),
+  update: (id: string, body: ForumUpdate) =>
+    api.patch<{ forum: Forum }>(`/forums/${enc(id)}`, body),
+  signals: (id: string) => api.get<{ signals: ForumSignal[] }>(`/forums/${enc(id)}/signals`),
   spotlight: (id: string, inputId: string | null) =>
     api.post<{ forum: Forum }>(`/forums/${enc(id)}/spotlight`, { inputId }),
   qrUrl: (id: string) => `/api/forums/${enc(id)}/qr.svg`,

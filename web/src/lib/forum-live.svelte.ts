@@ -1,5 +1,5 @@
 import type { ForumStatus } from '$shared/domain/forum';
-import type { Forum } from '$shared/schemas/forum';
+import type { Forum, ForumSignal } from '$shared/schemas/forum';
 import type { CitizenCase } from '$shared/schemas/inbox';
 import type { ForumSnapshot, Input } from '$shared/schemas/input';
 import { caseOf, errorMessage, forumApi, inputApi, type CaseInput, type VoteResult } from './api';
@@ -24,6 +24,8 @@ export class ForumLive {
   connected = $state(false);
   loading = $state(true);
   error = $state<string | null>(null);
+  /** Staff view: vote-stuffing signals of the forum, newest first. */
+  signals = $state<ForumSignal[]>([]);
   cursor = -1;
 
   readonly all = $derived(Object.values(this.byId));
@@ -76,6 +78,7 @@ export class ForumLive {
     });
     s.on('forum.status', (p) => p.forumId === this.forumId && this.setStatus(p.status));
     s.on('forum.presence', (p) => p.forumId === this.forumId && (this.online = p.online));
+    s.on('forum.signal', (sig) => sig.forumId === this.forumId && this.upsertSignal(sig));
     return () => {
       clearTimeout(fallback);
       if (s.connected) s.emit('forum.leave', { forumId: this.forumId });
@@ -96,10 +99,17 @@ export class ForumLive {
       }
       if ('error' in res) {
         if (!this.forum) this.error = res.error.message;
+        // Too many joins at once (a hall reconnecting): try again a little later.
+        if (res.error.code === 'rate_limited') {
+          setTimeout(() => this.socket?.connected && this.join(), 3000 + Math.random() * 4000);
+        }
         return;
       }
       this.applySnapshot(res.data, true);
-      if (this.opts.staff) void this.loadQueue();
+      if (this.opts.staff) {
+        void this.loadQueue();
+        void this.loadSignals();
+      }
     });
   }
 
@@ -122,6 +132,18 @@ export class ForumLive {
     } catch (err) {
       this.error = errorMessage(err);
     }
+  }
+
+  async loadSignals(): Promise<void> {
+    try {
+      this.signals = (await forumApi.signals(this.forumId)).signals;
+    } catch {
+      // Signals are advisory; the console works without them.
+    }
+  }
+
+  private upsertSignal(sig: ForumSignal): void {
+    this.signals = [sig, ...this.signals.filter((s) => s.id !== sig.id)];
   }
 
   async loadMine(): Promise<void> {

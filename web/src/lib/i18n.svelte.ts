@@ -60,3 +60,19 @@ export function formatTime(iso: string): string {
   if (Number.isNaN(ms)) return '';
   return new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(ms);
 }
+
+const ROLE_KEYS: Record<string, MessageKey> = {
+  platform_admin: 'role.platform_admin',
+  agency_admin: 'role.agency_admin',
+  facilitator: 'role.facilitator',
+  upp_head: 'role.upp_head',
+  citizen: 'role.citizen',
+  admin: 'role.admin',
+  system: 'role.system',
+};
+
+/** The name of a role (also of roles in old log entries) in the current language. */
+export function roleLabel(role: string): string {
+  const key = ROLE_KEYS[role];
+  return key ? t(key) : role;
+}

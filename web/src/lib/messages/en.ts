@@ -1,8 +1,12 @@
 import type { MessageKey } from './id';
 
+import { enSafety } from './en-safety';
 import { enStaff } from './en-staff';
 
-const enPublic: Record<Exclude<MessageKey, keyof typeof enStaff>, string> = {
+const enPublic: Record<
+  Exclude<MessageKey, keyof typeof enStaff | keyof typeof enSafety>,
+  string
+> = {
   'app.name': 'Forum Publik',
   'create.coHosts': 'Co-hosting UPPs (optional)',
   'submit.email': 'E-mail (optional)',
@@ -239,4 +243,4 @@ const enPublic: Record<Exclude<MessageKey, keyof typeof enStaff>, string> = {
   'upp.none': 'Your account is not linked to any UPP.',
 };
 
-export const en: Record<MessageKey, string> = { ...enPublic, ...enStaff };
+export const en: Record<MessageKey, string> = { ...enPublic, ...enStaff, ...enSafety };

@@ -1,4 +1,5 @@
 /** Bahasa Indonesia (default). Keys are the source of truth for `MessageKey`. */
+import { idSafety } from './id-safety';
 import { idStaff } from './id-staff';
 
 /** Public pages and forums; staff workspaces are in id-staff.ts. */
@@ -239,6 +240,6 @@ const idPublic = {
   'upp.none': 'Akun Anda belum ditautkan ke UPP mana pun.',
 } as const;
 
-export const id = { ...idPublic, ...idStaff };
+export const id = { ...idPublic, ...idStaff, ...idSafety };
 
 export type MessageKey = keyof typeof id;
