@@ -127,8 +127,10 @@ export function createApp(deps: AppDeps): App {
         user: req.user?.id,
       }),
   });
+  const closers: (() => void)[] = [];
   registerRoutes(api, ctx, domain, {
     config,
+    onClose: (stop) => closers.push(stop),
     throttle: new LoginThrottle(domain.coordinator, config.loginRateLimit),
     disconnectSession,
     endUserSessions,
@@ -163,6 +165,7 @@ export function createApp(deps: AppDeps): App {
     api,
     ctx,
     close: async () => {
+      for (const stop of closers) stop();
       store.close();
       ctx.realtime.close();
       await io.close();

@@ -67,6 +67,8 @@ export interface RouteDeps {
   disconnectSession: (sid: string) => void;
   endUserSessions: (userId: string) => Promise<void>;
   endOtherSessions: (userId: string, keepSid: string) => Promise<void>;
+  /** Registers work to stop when the app closes (a running training job). */
+  onClose?: (stop: () => void) => void;
 }
 
 export function registerRoutes(
@@ -95,10 +97,9 @@ export function registerRoutes(
         if (input.status === 'published') await moveCase(ctx, input);
       },
     };
-    routingRoutes(api, ctx, {
-      ...routing,
-      training: new TrainingManager(deps.engine, deps.modelsDir),
-    });
+    const training = new TrainingManager(deps.engine, deps.modelsDir);
+    r.onClose?.(() => training.stop());
+    routingRoutes(api, ctx, { ...routing, training });
     inboxRoutes(api, ctx, routing);
   }
 }

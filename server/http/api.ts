@@ -50,7 +50,7 @@ export interface RouteSpec<
   before?: RequestHandler[];
   /**
    * The abuse limit taken before the handler runs (server/live/limits.ts). Default: `read` for
-   * public GETs, `staff` (per account) behind a gate; public writes must name theirs.
+   * public GETs, `account` (per account) behind a gate; public writes must name theirs.
    */
   limit?: LimitKind | false;
   /**
@@ -124,7 +124,7 @@ export type LimitHook = (kind: LimitKind, req: Request) => Promise<void>;
 
 /** The limit a route takes when it names none. */
 function defaultLimit(method: Method, gate: Gate): LimitKind | false {
-  if (gate !== 'public') return 'staff';
+  if (gate !== 'public') return 'account';
   return method === 'get' ? 'read' : false;
 }
 

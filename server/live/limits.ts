@@ -28,7 +28,7 @@ export const LIMIT_TABLE = {
   leave: { socket: [120, 60] },
   ping: { socket: [60, 60] },
   connect: { address: [10_000, 60] },
-  staff: { user: [1_200, 60] },
+  account: { user: [1_200, 60] },
 } as const satisfies Record<string, Partial<Record<LimitScope, Rate>>>;
 
 export type LimitKind = keyof typeof LIMIT_TABLE;
@@ -45,7 +45,7 @@ const MESSAGES: Record<LimitKind, string> = {
   leave: 'Terlalu banyak permintaan. Tunggu sebentar.',
   ping: 'Terlalu banyak permintaan. Tunggu sebentar.',
   connect: 'Terlalu banyak koneksi dari alamat ini. Tunggu sebentar.',
-  staff: 'Terlalu banyak permintaan dari akun ini. Tunggu sebentar.',
+  account: 'Terlalu banyak permintaan dari akun ini. Tunggu sebentar.',
 };
 
 /** The 429 every limit answers with: seconds to wait in `Retry-After` and `details`. */

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ModelVersion, TrainingStatus } from '../../shared/schemas/routing';
@@ -31,10 +31,18 @@ export class TrainingManager {
     versionId: null,
   };
 
+  private child: ChildProcess | null = null;
+
   constructor(
     private readonly engine: RoutingEngine,
     private readonly modelsDir: string,
   ) {}
+
+  /** Ends a running training job (the app is stopping); its version is not registered. */
+  stop(): void {
+    this.child?.kill('SIGTERM');
+    this.child = null;
+  }
 
   get current(): TrainingStatus {
     return { ...this.status };
@@ -105,6 +113,7 @@ export class TrainingManager {
         cwd: projectRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      this.child = child;
       let buf = '';
       let done: JobResult | null = null;
       let stderr = '';
@@ -137,6 +146,7 @@ export class TrainingManager {
         }
       });
       child.on('exit', (code) => {
+        if (this.child === child) this.child = null;
         if (code === 0 && done) return resolve(done);
         this.status = {
           ...this.status,

@@ -86,6 +86,10 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     await feedB.join();
     const mineA: Input[] = [];
     a.socket.on('input.mine', (i) => mineA.push(i));
+    // What a citizen's socket hears of new inputs (staff-room events must never reach it).
+    const heardByB: Input[] = [];
+    b.socket.on('input.created', (i) => heardByB.push(i));
+    b.socket.on('input.published', (i) => heardByB.push(i));
 
     // Citizen A submits over the socket; the ack comes after the input is stored.
     const created = unwrap(
@@ -110,8 +114,11 @@ describe('a live forum with two citizens and a facilitator over real sockets', (
     );
     expect(retry.id).toBe(created.id);
     expect(await InputModel.countDocuments({ forumId })).toBe(1);
-    // Pending inputs reach the staff room only.
+    // Pending inputs reach the staff room only. A round trip on B's socket after the staff got
+    // it: anything sent to B before is delivered by then (one connection keeps its order).
     await eventually(() => queue.some((i) => i.id === created.id));
+    unwrap(await b.socket.emitWithAck('system.ping', {}));
+    expect(heardByB).toEqual([]);
     expect(feedB.inputs.size).toBe(0);
 
     // B submits a near-duplicate over HTTP.
