@@ -133,6 +133,8 @@ export async function updateForum(
   f.seq = await ctx.live.nextSeq(id);
   await f.save();
   await ctx.live.cache.changed(id, { forum: f });
+  // Facilitators of a co-host that was removed stop moderating at once (open sockets too).
+  if (body.coHostUppIds !== undefined) await ctx.realtime.recheckStaffRoom(f);
   return presentOne(f, user);
 }
 

@@ -1,4 +1,6 @@
 import { presentSignal } from '../forums/signals';
+import type { ForumDoc } from '../forums/forum.model';
+import { canModerate } from '../forums/forum.policy';
 import type { SignalDoc } from '../forums/signal.model';
 import { rooms } from '../../shared/events';
 import type { ForumStatus } from '../../shared/domain/forum';
@@ -63,6 +65,19 @@ export class Realtime {
     const c = e?.cases.get(doc._id.toString());
     if (!e || !c) return null;
     return presentCitizenCase(c, e.uppNames.get(c.uppId.toString()) ?? '', viewerKey);
+  }
+
+  /**
+   * The forum's moderators changed (co-hosts): sockets in its staff room that may no longer
+   * moderate leave it (every process, through the adapter).
+   */
+  async recheckStaffRoom(forum: ForumDoc): Promise<void> {
+    if (!this.io) return;
+    const sockets = await this.io.in(rooms.forumStaff(forum._id.toString())).fetchSockets();
+    for (const s of sockets) {
+      if (!canModerate(s.data.user ?? undefined, forum))
+        s.leave(rooms.forumStaff(forum._id.toString()));
+    }
   }
 
   /** A vote-stuffing signal, to the forum's moderators. */

@@ -14,6 +14,15 @@ export class Client {
     return c;
   }
 
+  /** Puts the cookies of a Cookie header into the jar (a browser replaying old cookies). */
+  useCookies(header: string): this {
+    for (const part of header.split(';')) {
+      const i = part.indexOf('=');
+      if (i > 0) this.cookies.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
+    }
+    return this;
+  }
+
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }

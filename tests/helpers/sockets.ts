@@ -38,3 +38,16 @@ export async function eventually(
   }
   throw new Error('condition not met in time');
 }
+
+/** Waits for a promise at most `ms` (a wait bound, not a timing assertion). */
+export async function within<T>(p: Promise<T>, what: string, ms = 5000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
