@@ -28,6 +28,7 @@ import { LockTimeoutError, type Coordinator } from './live/coordinator';
 import { LiveForums } from './live/live';
 import { participantLimits } from './live/limits';
 import { Signals } from './forums/signals';
+import { PdfCache } from './reports/pdfCache';
 import { randomBytes } from 'node:crypto';
 
 export interface DomainDeps {
@@ -54,6 +55,7 @@ export function buildContext(deps: DomainDeps): ServiceContext {
     live,
     limits: participantLimits(deps.coordinator),
     signals: new Signals(deps.coordinator, deps.signalSalt ?? randomBytes(16).toString('hex')),
+    pdfs: new PdfCache(),
     notifier: new Notifier(deps.clock, null, !!deps.mail),
     calendar: deps.calendar.get,
     onPublished: async (input) => void (await openCaseForInput(ctx, input)),

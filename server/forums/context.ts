@@ -7,6 +7,7 @@ import type { Calendar } from '../inbox/deadline';
 import type { LiveForums } from '../live/live';
 import type { ParticipantLimits } from '../live/limits';
 import type { Signals } from './signals';
+import type { PdfCache } from '../reports/pdfCache';
 
 /** Routing fields stored on an input (see server/routing). */
 export interface RoutingResult {
@@ -46,6 +47,8 @@ export interface ServiceContext {
   limits: ParticipantLimits;
   /** Vote-stuffing signals shown to moderators. */
   signals: Signals;
+  /** Rendered minutes (berita acara), kept until their forum changes. */
+  pdfs: PdfCache;
   /** Called after an input became published (opens its case in the UPP inbox when routed). */
   onPublished: (input: InputDoc) => Promise<void>;
 }

@@ -37,13 +37,18 @@ const CONTROL = new RegExp(
  * no control characters, line breaks kept (at most one blank line in a row), trimmed.
  */
 export function cleanText(input: string): string {
-  let s = input.normalize('NFC').replace(/\r\n?/g, '\n');
+  // Control characters go first: a NUL inside `<\0script` must not hide a tag from the parser.
+  let s = input.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '');
   s = s.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>/gi, '\n');
-  for (let i = 0; i < 3; i += 1) {
+  // Until nothing changes: entity-encoded markup (`&amp;lt;b&amp;gt;`) surfaces one level per
+  // pass. A text still changing after that many passes loses every `<` that could open a tag.
+  let stable = false;
+  for (let i = 0; i < 8 && !stable; i += 1) {
     const next = strip(s);
-    if (next === s) break;
+    stable = next === s;
     s = next;
   }
+  if (!stable) s = s.replace(/<(?=[a-zA-Z!?/])/g, '');
   return s
     .replace(CONTROL, '')
     .replace(/\t/g, ' ')

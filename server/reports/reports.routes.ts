@@ -16,7 +16,6 @@ import type { ForumDoc } from '../forums/forum.model';
 import { InputModel } from '../forums/input.model';
 import { CaseModel } from '../inbox/case.model';
 import { renderBeritaAcara } from './beritaAcara';
-import { PdfCache } from './pdfCache';
 import { inputsToCsv, inputsToJson } from './exports';
 import { forumReportData } from './forumReport';
 import { buildDashboard, caseFigures, median } from './stats';
@@ -32,7 +31,6 @@ async function pdfKey(f: ForumDoc, baseUrl: string): Promise<string> {
 }
 
 export function reportRoutes(api: Api, ctx: ServiceContext, publicUrl?: string): void {
-  const pdfs = new PdfCache();
   const baseUrl = (req: { protocol: string; get(h: string): string | undefined }) =>
     publicUrl ?? `${req.protocol}://${req.get('host')}`;
   api
@@ -173,7 +171,7 @@ export function reportRoutes(api: Api, ctx: ServiceContext, publicUrl?: string):
           res.status(304).end();
           return;
         }
-        const pdf = await pdfs.get(key, async () => {
+        const pdf = await ctx.pdfs.get(key, async () => {
           const { data } = await forumReportData(f, baseUrl(req), ctx.clock.now());
           return renderBeritaAcara(data);
         });
