@@ -20,9 +20,11 @@ export function forbiddenKey(value: unknown, depth = 0): string | null {
     }
     return null;
   }
-  // Own keys only, including a `__proto__` that JSON.parse made an own property.
+  // Own keys only, including a `__proto__` that JSON.parse made an own property. A query key
+  // like `a[__proto__]` or `a[$ne]` is judged by each of its bracketed parts.
   for (const k of Object.keys(value)) {
-    if (k.startsWith('$') || k.includes('.') || PROTO_KEYS.has(k)) return k;
+    const parts = k.split(/[[\]]+/).filter(Boolean);
+    if (k.includes('.') || parts.some((p) => p.startsWith('$') || PROTO_KEYS.has(p))) return k;
     const inner = forbiddenKey((value as Record<string, unknown>)[k], depth + 1);
     if (inner) return inner;
   }
