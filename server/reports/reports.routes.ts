@@ -157,12 +157,14 @@ export function reportRoutes(api: Api, ctx: ServiceContext, publicUrl?: string):
       params: IdParams,
       limit: 'pdf',
       handler: async ({ req, res, user, params }) => {
-        await ctx.live.settle(params.id);
-        const f = await findForum(params.id);
-        const published = f.status === 'closed' || f.status === 'archived';
-        if (!published && !canModerate(user, f)) {
+        // Refused before anything is computed: settling a live forum writes its counts.
+        const before = await findForum(params.id);
+        const published = before.status === 'closed' || before.status === 'archived';
+        if (!published && !canModerate(user, before)) {
           throw forbidden('Berita acara tersedia setelah forum ditutup.');
         }
+        await ctx.live.settle(params.id);
+        const f = await findForum(params.id);
         const key = await pdfKey(f, baseUrl(req));
         const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
         res.setHeader('ETag', etag);

@@ -44,26 +44,44 @@ export const ForumSchedule = z.strictObject({
 });
 export type ForumSchedule = z.infer<typeof ForumSchedule>;
 
+const Title = z.string().trim().min(5).max(FORUM_LIMITS.titleMax);
+const Description = z.string().trim().max(FORUM_LIMITS.descriptionMax);
+const Agenda = z
+  .array(z.string().trim().min(1).max(FORUM_LIMITS.agendaItemMax))
+  .max(FORUM_LIMITS.agendaItemsMax);
+const Location = z.string().trim().max(FORUM_LIMITS.locationMax);
+const CoHosts = z.array(ObjectIdString).max(10);
+
 /** POST /api/forums */
 export const ForumCreate = z.strictObject({
   hostUppId: ObjectIdString,
-  coHostUppIds: z.array(ObjectIdString).max(10).default([]),
-  title: z.string().trim().min(5).max(FORUM_LIMITS.titleMax),
-  description: z.string().trim().max(FORUM_LIMITS.descriptionMax).default(''),
-  agenda: z
-    .array(z.string().trim().min(1).max(FORUM_LIMITS.agendaItemMax))
-    .max(FORUM_LIMITS.agendaItemsMax)
-    .default([]),
+  coHostUppIds: CoHosts.default([]),
+  title: Title,
+  description: Description.default(''),
+  agenda: Agenda.default([]),
   type: z.enum(FORUM_TYPES),
   /** Place of a face-to-face forum (hall, address). */
-  location: z.string().trim().max(FORUM_LIMITS.locationMax).default(''),
+  location: Location.default(''),
   schedule: ForumSchedule,
   settings: ForumSettings.default(ForumSettings.parse({})),
 });
 export type ForumCreate = z.infer<typeof ForumCreate>;
 
-/** PATCH /api/forums/:id */
-export const ForumUpdate = ForumCreate.omit({ hostUppId: true, type: true }).partial();
+/**
+ * PATCH /api/forums/:id: only the fields sent change (no defaults here: a title edit must not
+ * reset the co-hosts, the agenda or the settings).
+ */
+export const ForumUpdate = z
+  .strictObject({
+    coHostUppIds: CoHosts,
+    title: Title,
+    description: Description,
+    agenda: Agenda,
+    location: Location,
+    schedule: ForumSchedule,
+    settings: ForumSettings,
+  })
+  .partial();
 export type ForumUpdate = z.infer<typeof ForumUpdate>;
 
 /** POST /api/forums/:id/status */
