@@ -112,6 +112,11 @@ async function main(): Promise<void> {
   const shown =
     config.loopbackOnly || ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
   console.log(`[http] Forum Publik siap / ready: http://${shown}:${port}`);
+  console.log(
+    config.loopbackOnly
+      ? `[http] listening on ${config.host}:${port} (this machine only; set HOST to open it)`
+      : `[http] listening on ${config.host}:${port}`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

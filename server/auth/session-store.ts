@@ -12,7 +12,7 @@ const sessionSchema = new Schema(
 );
 sessionSchema.index({ expires: 1 });
 sessionSchema.index({ userId: 1 });
-const SessionModel = mongoose.model('Session', sessionSchema);
+export const SessionModel = mongoose.model('Session', sessionSchema);
 
 type Callback = (err?: unknown) => void;
 

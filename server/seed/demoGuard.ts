@@ -17,6 +17,6 @@ export async function refuseDemoAccounts(): Promise<void> {
   if (!found.length) return;
   const list = found.map((u) => u.email).join(', ');
   throw new ConfigError(
-    `Basis data memuat akun demo dengan kata sandi yang dipublikasikan (${list}): hapus akun itu sebelum menjalankan produksi. / The database holds demo accounts with published passwords (${list}): delete them before running in production.`,
+    `Basis data memuat akun demo dengan kata sandi yang dipublikasikan (${list}): hapus dengan "npm run remove-demo" sebelum menjalankan produksi. / The database holds demo accounts with published passwords (${list}): delete them with "npm run remove-demo" before running in production.`,
   );
 }

@@ -77,3 +77,39 @@ export async function startServerProcess(opts: {
       }),
   };
 }
+
+/**
+ * Runs server/main.ts with this environment (on top of the test defaults) until it exits by
+ * itself (a refused start), at most `ms`; returns its exit code and output.
+ */
+export async function runServerUntilExit(
+  env: Record<string, string>,
+  ms = 60_000,
+): Promise<{ code: number | null; output: string }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        SESSION_SECRET: TEST_SECRET,
+        SEED_DEMO: 'false',
+        DATA_DIR: path.join(os.tmpdir(), `forum-proc-${port}`),
+        ...env,
+      },
+    },
+  );
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, output: out };
+}
