@@ -3,7 +3,11 @@ import { rooms } from '../../shared/events';
 import type { Ack } from '../../shared/schemas/common';
 import { openSocket } from '../helpers/sockets';
 import { startTestApp, type TestApp } from '../helpers/testApp';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../server/config';
 import { EVENTS } from './authorization/events.table';
+import { MATRIX_BEGIN, MATRIX_END, matrixMarkdown, tableCells } from './authorization/markdown';
 import { ROUTES, type Req } from './authorization/routes.table';
 import { buildMatrixWorld, IDENTITIES, type World } from './authorization/world';
 
@@ -42,6 +46,13 @@ describe('authorization matrix', () => {
         expect(d.limit, d.name).not.toBe(false);
       }
     }
+  });
+
+  it('is the table docs/SECURITY.md shows (npm run security:matrix writes it)', () => {
+    const doc = readFileSync(path.join(projectRoot, 'docs', 'SECURITY.md'), 'utf8');
+    const a = doc.indexOf(MATRIX_BEGIN) + MATRIX_BEGIN.length;
+    const b = doc.indexOf(MATRIX_END);
+    expect(tableCells(doc.slice(a, b))).toEqual(tableCells(matrixMarkdown(app.api.docs)));
   });
 
   it('answers every route for every identity as the table says, never with a 5xx', async () => {
