@@ -8,6 +8,7 @@ import type {
 } from '../../shared/schemas/auth';
 import { ROLE_HOME } from '../../shared/domain/roles';
 import { AppError, conflict } from '../http/errors';
+import { cleanLine } from '../lib/sanitize';
 import { hashPassword, verifyPassword } from './password';
 import { toAuthUser } from './passport';
 import type { AuthUser } from './types';
@@ -64,9 +65,12 @@ export async function register(req: Request, body: RegisterBody): Promise<AuthUs
   if (await User.exists({ email: body.email })) {
     throw conflict('Email ini sudah terdaftar.');
   }
+  // The name is shown next to the citizen's inputs: plain text, like everything people type.
+  const displayName = cleanLine(body.displayName).slice(0, 80);
+  if (!displayName) throw new AppError(400, 'validation', 'Nama wajib diisi.');
   const doc = await User.create({
     email: body.email,
-    displayName: body.displayName,
+    displayName,
     passwordHash: await hashPassword(body.password),
     role: 'citizen',
   });

@@ -142,7 +142,7 @@ describe('hostile text renders as text everywhere', () => {
 
   it('shows it in the console, the triage, the inbox and the dashboard', async () => {
     await as(seeded.fac.email, async (fac) => {
-      await inert(fac, '/console', 90);
+      await inert(fac, '/console', 50);
       await inert(fac, `/console/forums/${seeded.forumId}`, 250);
       await inert(fac, `/console/forums/${seeded.rawForumId}`, 300);
       await inert(fac, '/triage', 1);
@@ -161,9 +161,9 @@ describe('hostile text renders as text everywhere', () => {
       for (const [tab, min] of [
         ['agencies', 300],
         ['upps', 60],
-        ['staff', 20],
+        ['staff', 10],
         ['catalog', 15],
-        ['holidays', 150],
+        ['holidays', 100],
         ['audit', 1],
       ] as const) {
         await inert(admin, '/admin', min, async (page) => {

@@ -93,6 +93,52 @@ describe('operator, dotted and prototype keys', () => {
   });
 });
 
+describe('control characters', () => {
+  it('a NUL anywhere in what people send is cleaned or refused, never a server error', async () => {
+    const nul = 'Antrian\u0000 panjang\u0000 sekali di loket';
+    const citizen = new Client(app.baseUrl);
+    const reg = await citizen.post<{ user: { displayName: string } }>('/api/auth/register', {
+      email: 'nul@uji.test',
+      password: 'sandi-nul-12345',
+      displayName: 'Warga\u0000 Nol',
+    });
+    expect(reg.status).toBe(201);
+    expect(reg.body.user.displayName).toBe('Warga Nol');
+    const forum = await buildForum(world.upp, { settings: { moderation: 'post' } });
+    const made = await citizen.post<{ input: { text: string } }>(
+      `/api/forums/${forum._id}/inputs`,
+      {
+        text: nul,
+        kind: 'complaint',
+        displayName: 'A\u0000B',
+        idempotencyKey: 'nul-000000001',
+      },
+    );
+    expect(made.status).toBe(201);
+    expect(made.body.input.text).toBe('Antrian panjang sekali di loket');
+    const admin = new Client(app.baseUrl);
+    await admin.login(world.admin.email, PASSWORD);
+    const statuses = [
+      (await citizen.get(`/api/forums/${forum._id}/similar?text=antri%00an`)).status,
+      (await citizen.get('/api/forums/by-code/AB%00CDE')).status,
+      (await admin.get('/api/admin/audit?page=1%00')).status,
+      (
+        await admin.post('/api/admin/agencies', {
+          name: 'Instansi\u0000 Nol',
+          slug: 'instansi-nol',
+          level: 'kab/kota',
+          region: 'Kota\u0000',
+        })
+      ).status,
+      (await admin.post('/api/admin/holidays', { date: '2033-01-02', name: 'Libur\u0000 Nol' }))
+        .status,
+      (await citizen.post('/api/auth/login', { email: 'a\u0000@b.test', password: 'x\u0000y' }))
+        .status,
+    ];
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+  });
+});
+
 describe('spreadsheet formula injection', () => {
   it('is neutralised in the catalog export, and the export imports back unchanged', async () => {
     const admin = new Client(app.baseUrl);

@@ -166,7 +166,7 @@ export async function seedHostile(app: TestApp) {
     ),
   );
   count('UPP name, type, region, address', uppPack.used);
-  await each(24, 4, (i) =>
+  await each(12, 4, (i) =>
     ok(
       asAdmin.post('/api/admin/users', {
         email: `xss-staf-${i}@uji.test`,
@@ -178,11 +178,11 @@ export async function seedHostile(app: TestApp) {
       'staff',
     ),
   );
-  count('staff display name', 24);
+  count('staff display name', 12);
   const holidayPack = new Packer();
   let h = 0;
   const holidays: string[] = [];
-  while (!holidayPack.done && h < 100) holidays[h++] = holidayPack.take(120);
+  while (!holidayPack.done && h < 60) holidays[h++] = holidayPack.take(120);
   await each(holidays.length, 10, (i) =>
     ok(
       asAdmin.post('/api/admin/holidays', {
@@ -196,7 +196,7 @@ export async function seedHostile(app: TestApp) {
 
   // Forums: titles (drafts, listed in the console), one live forum with everything in it.
   const titlePack = new Packer();
-  await each(40, 10, () =>
+  await each(24, 8, () =>
     ok(
       asFac.post('/api/forums', {
         hostUppId: upp._id.toString(),
@@ -248,21 +248,21 @@ export async function seedHostile(app: TestApp) {
   });
   count('input text and display name', 2 * n);
   const notes = new Packer();
-  let answered = 0;
-  while (!notes.done) {
-    const id = inputIds[answered++]!;
-    await ok(asFac.post(`/api/inputs/${id}/answer`, { note: notes.take(1000) }), 'answer');
-  }
+  const answers: string[] = [];
+  while (!notes.done) answers.push(notes.take(1000));
+  await each(answers.length, 6, (i) =>
+    ok(asFac.post(`/api/inputs/${inputIds[i]}/answer`, { note: answers[i] }), 'answer'),
+  );
   count('answer note', notes.used);
   const hideNotes = new Packer();
-  let hidden = 0;
-  while (!hideNotes.done) {
-    const id = inputIds[n - 1 - hidden++]!;
-    await ok(
-      asFac.post(`/api/inputs/${id}/hide`, { reason: 'other', note: hideNotes.take(500) }),
+  const hides: string[] = [];
+  while (!hideNotes.done) hides.push(hideNotes.take(500));
+  await each(hides.length, 6, (i) =>
+    ok(
+      asFac.post(`/api/inputs/${inputIds[n - 1 - i]}/hide`, { reason: 'other', note: hides[i] }),
       'hide',
-    );
-  }
+    ),
+  );
   count('hide/reject note', hideNotes.used);
 
   // The inbox: one routed input with replies, postponed cases with reasons.
@@ -297,10 +297,11 @@ export async function seedHostile(app: TestApp) {
   }
   count('postponed reason', rest.length);
 
-  // Raw: markup stored as it came, as if the sanitizer had been bypassed.
+  // Raw: markup stored as it came, as if the sanitizer had been bypassed (but for NUL, which
+  // the PostgreSQL behind FerretDB cannot store; the sanitizer drops it on the API path).
   const raw = await buildForum(upp, { status: 'live', title: 'Forum mentah XSS' });
   await InputModel.insertMany(
-    PAYLOADS.map((x, i) => ({
+    PAYLOADS.map((p) => p.replace(/\0/g, '')).map((x, i) => ({
       forumId: raw._id,
       text: `XSS${i} ${x}`,
       kind: 'question',
