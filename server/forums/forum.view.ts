@@ -111,9 +111,13 @@ const byVotes = (counts: Map<string, number>) => (a: InputDoc, b: InputDoc) =>
  */
 const publicLists = new WeakMap<ForumEntry, { version: number; inputs: Input[] }>();
 
+/** How many public lists were presented (tests: many joins, one presentation). */
+export const publicListStats = { builds: 0 };
+
 function publicList(e: ForumEntry): Input[] {
   const hit = publicLists.get(e);
   if (hit && hit.version === e.version) return hit.inputs;
+  publicListStats.builds += 1;
   const opts: PresentOptions = { staff: false, counts: new Map(), voted: new Set(), key: null };
   const inputs = [...e.inputs.values()]
     .filter((d) => d.status === 'published')

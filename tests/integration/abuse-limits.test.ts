@@ -5,6 +5,7 @@ import type { Input } from '../../shared/schemas/input';
 import { createApp, type App } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { InputModel } from '../../server/forums/input.model';
+import { publicListStats } from '../../server/forums/forum.view';
 import { buildForum, buildUser, buildWorld, PASSWORD } from '../helpers/factories';
 import { Client } from '../helpers/http';
 import { eventually, openSocket, unwrap, type TestSocket } from '../helpers/sockets';
@@ -76,6 +77,25 @@ describe('limits that follow the participant, not the connection', () => {
     );
     expect((await new Client(app.baseUrl).get('/api/forums')).status).toBe(200);
     expect((await new Client(app.baseUrl).get('/api/health')).status).toBe(200);
+  });
+
+  it('answers 300 sockets joining one forum at once from one presentation of its inputs', async () => {
+    const forum = await buildForum(world.upp, { settings: { moderation: 'post' } });
+    const forumId = forum._id.toString();
+    for (let i = 0; i < 60; i += 1) {
+      await (await participant()).post(`/api/forums/${forumId}/inputs`, body(`join-${i}`));
+    }
+    const phones = await Promise.all(Array.from({ length: 300 }, () => participant()));
+    const socks = await Promise.all(phones.map((p) => socketOf(p)));
+    const before = publicListStats.builds;
+    const [acks, health] = await Promise.all([
+      Promise.all(socks.map((s) => s.emitWithAck('forum.join', { forumId }))),
+      new Client(app.baseUrl).get('/api/health'),
+    ]);
+    expect(acks.filter((a) => 'data' in a && a.data.inputs.length === 60)).toHaveLength(300);
+    expect(publicListStats.builds - before).toBe(1);
+    expect(health.status).toBe(200);
+    for (const s of socks) s.disconnect();
   });
 
   it('lets a hall of participants behind one address join, submit and vote normally', async () => {
