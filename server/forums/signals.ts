@@ -12,6 +12,12 @@ export const FRESH_MS = 10 * 60_000;
 /** Counting window (seconds) and the count that raises a signal. */
 export const SIGNAL_WINDOW_S = 10 * 60;
 export const SIGNAL_THRESHOLD = 10;
+/**
+ * Share of one address's fresh-cookie votes in a forum that must go to one input. A hall behind
+ * one address spreads its (fresh) votes over many inputs; someone clearing cookies to push one
+ * input does not.
+ */
+export const SIGNAL_SHARE = 0.5;
 
 export function presentSignal(s: SignalDoc, inputText: string | null): ForumSignal {
   return {
@@ -34,6 +40,8 @@ export function presentSignal(s: SignalDoc, inputText: string | null): ForumSign
  */
 export class Signals {
   private readonly votes: RateLimiterAbstract;
+  /** All fresh-cookie votes of an address in a forum (the share's denominator). */
+  private readonly forumVotes: RateLimiterAbstract;
   private readonly inputs: RateLimiterAbstract;
   /** Set by the app: pushes a new or grown signal to the forum's moderators. */
   onSignal: ((signal: SignalDoc) => void) | null = null;
@@ -46,6 +54,7 @@ export class Signals {
     const counter = (keyPrefix: string) =>
       coord.limiter({ keyPrefix, points: 1_000_000_000, duration: SIGNAL_WINDOW_S });
     this.votes = counter('sig:votes');
+    this.forumVotes = counter('sig:forum-votes');
     this.inputs = counter('sig:inputs');
   }
 
@@ -77,11 +86,13 @@ export class Signals {
     if (!this.fresh(viewer)) return;
     const tag = this.tag(viewer.address!);
     const forumId = forum._id.toString();
-    const res = await (kind === 'votes' ? this.votes : this.inputs).consume(
-      `${inputId ?? forumId}:${tag}`,
-    );
+    const [res, all] = await Promise.all([
+      (kind === 'votes' ? this.votes : this.inputs).consume(`${inputId ?? forumId}:${tag}`),
+      kind === 'votes' ? this.forumVotes.consume(`${forumId}:${tag}`) : null,
+    ]);
     const n = res.consumedPoints;
     if (n < SIGNAL_THRESHOLD || (n > SIGNAL_THRESHOLD && n % 5 !== 0)) return;
+    if (all && n / all.consumedPoints < SIGNAL_SHARE) return;
     const now = this.now();
     const windowStart = new Date(now.getTime() - (SIGNAL_WINDOW_S * 1000 - res.msBeforeNext));
     const where = { forumId: forum._id, inputId, kind, addressTag: tag };

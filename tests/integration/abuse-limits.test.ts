@@ -256,6 +256,31 @@ describe('vote stuffing by clearing cookies', () => {
     const citizens = await participant();
     expect((await citizens.get(`/api/forums/${forumId}/signals`)).status).toBe(401);
   });
+
+  it('does not flag a hall: new participants behind one address spreading their votes', async () => {
+    const forum = await buildForum(world.upp, { settings: { moderation: 'post' } });
+    const forumId = forum._id.toString();
+    const fac = new Client(app.baseUrl);
+    await fac.login(world.facilitator.email, PASSWORD);
+    const author = await participant();
+    const inputs: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const r = await author.post<{ input: Input }>(
+        `/api/forums/${forumId}/inputs`,
+        body(`hall-${i}`),
+      );
+      inputs.push(r.body.input.id);
+    }
+    // Thirty phones on the venue's Wi-Fi, each voting for the two inputs it likes.
+    for (let i = 0; i < 30; i += 1) {
+      const phone = new Client(app.baseUrl);
+      for (const id of [inputs[i % 4]!, inputs[(i + 1) % 4]!]) {
+        expect((await phone.post(`/api/inputs/${id}/vote`, { voted: true })).status).toBe(200);
+      }
+    }
+    const list = await fac.get<{ signals: ForumSignal[] }>(`/api/forums/${forumId}/signals`);
+    expect(list.body.signals).toEqual([]);
+  });
 });
 
 /** A second app on the same database with its own environment (proxies, login limit). */
