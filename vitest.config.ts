@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** Plain TypeScript modules of the web app (no components) are unit-tested like the server's. */
+const webAlias = { $shared: fileURLToPath(new URL('./shared', import.meta.url)) };
 
 export default defineConfig({
   test: {
@@ -6,9 +10,10 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'web/src/lib/**/*.test.ts'],
           environment: 'node',
         },
+        resolve: { alias: webAlias },
       },
       {
         test: {

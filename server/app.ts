@@ -28,6 +28,7 @@ import { registerForumHandlers } from './realtime/forum.handlers';
 import { LoginThrottle } from './auth/login.throttle';
 import { trustFunction } from './http/clientAddress';
 import { viewerKey, viewerOf } from './forums/viewer';
+import { citizenPages } from './web/citizenPort';
 
 export interface AppDeps {
   config: Config;
@@ -155,7 +156,13 @@ export function createApp(deps: AppDeps): App {
   apiRouter.use(errorHandler);
   app.use('/api', apiRouter);
 
-  if (deps.webHandler) app.use(deps.webHandler);
+  if (deps.webHandler) {
+    // Form actions of the web app pass the same cross-site check as the API (SvelteKit's own
+    // origin check is off: behind a proxy it cannot know the public origin).
+    app.use(originCheck(config.allowedOrigins));
+    app.use(citizenPages(ctx, [sessionMiddleware, passportSession]));
+    app.use(deps.webHandler);
+  }
   app.use(errorHandler);
 
   return {

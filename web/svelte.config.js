@@ -9,6 +9,10 @@ const config = {
     alias: {
       $shared: '../shared',
     },
+    // Cross-site form posts are refused by the Express app (server/http/security.ts
+    // originCheck, with ALLOWED_ORIGINS) before SvelteKit sees them: behind a proxy SvelteKit
+    // cannot know the public origin by itself.
+    csrf: { trustedOrigins: ['*'] },
   },
 };
 

@@ -51,7 +51,7 @@ import { t } from './i18n.svelte';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode | 'network',
+    readonly code: ErrorCode | 'network' | 'timeout',
     message: string,
     /** Seconds to wait before trying again (429). */
     readonly retryAfter: number | null = null,
@@ -101,13 +101,61 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-/** Calls `/api${path}` and returns the parsed JSON body; throws ApiError on failure. */
+/** How long a request may take before it fails as `timeout` (a phone on a hall's Wi-Fi). */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Whether retrying the same request later may succeed (the network, a busy or restarting server). */
+export function isRetryable(err: unknown): boolean {
+  if (!(err instanceof ApiError)) return false;
+  return (
+    err.code === 'network' ||
+    err.code === 'timeout' ||
+    err.code === 'db_unavailable' ||
+    err.status === 408 ||
+    err.status === 429 ||
+    err.status >= 500
+  );
+}
+
+/** A signal that aborts after `ms` or when `outer` aborts; `timedOut()` tells which. */
+function deadline(ms: number, outer?: AbortSignal) {
+  const ctrl = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    ctrl.abort();
+  }, ms);
+  const onAbort = () => ctrl.abort();
+  outer?.addEventListener('abort', onAbort, { once: true });
+  if (outer?.aborted) ctrl.abort();
+  return {
+    signal: ctrl.signal,
+    timedOut: () => expired,
+    done: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
+ * Calls `/api${path}` and returns the parsed JSON body; throws ApiError on failure (`timeout`
+ * after `timeoutMs`, `network` when the server cannot be reached).
+ */
 export async function request<T>(
   method: Method,
   path: string,
-  opts: { body?: unknown; text?: string; query?: Query; signal?: AbortSignal } = {},
+  opts: {
+    body?: unknown;
+    text?: string;
+    query?: Query;
+    signal?: AbortSignal;
+    timeoutMs?: number;
+  } = {},
 ): Promise<T> {
   let res: Response;
+  let text: string;
+  const limit = deadline(opts.timeoutMs ?? REQUEST_TIMEOUT_MS, opts.signal);
   const contentType: Record<string, string> =
     opts.text !== undefined
       ? { 'Content-Type': 'text/plain; charset=utf-8' }
@@ -120,13 +168,16 @@ export async function request<T>(
       credentials: 'same-origin',
       headers: { Accept: 'application/json', ...contentType },
       body: opts.text ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
-      signal: opts.signal,
+      signal: limit.signal,
     });
+    text = await res.text();
   } catch (err) {
+    if (limit.timedOut()) throw new ApiError(0, 'timeout', t('error.timeout'));
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network', t('error.network'));
+  } finally {
+    limit.done();
   }
-  const text = await res.text();
   let data: unknown = undefined;
   if (text) {
     try {

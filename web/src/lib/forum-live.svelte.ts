@@ -2,8 +2,9 @@ import type { ForumStatus } from '$shared/domain/forum';
 import type { Forum, ForumSignal } from '$shared/schemas/forum';
 import type { CitizenCase } from '$shared/schemas/inbox';
 import type { ForumSnapshot, Input } from '$shared/schemas/input';
-import { caseOf, errorMessage, forumApi, inputApi, type CaseInput, type VoteResult } from './api';
-import { createSocket, type AppSocket } from './socket';
+import { caseOf, errorMessage, forumApi, type CaseInput, type VoteResult } from './api';
+import { isNewer, mergeSnapshot } from './live/merge';
+import type { AppSocket } from './socket';
 
 export interface ForumLiveOptions {
   /** Staff view: also loads the pending queue and listens to `input.created`. */
@@ -12,7 +13,16 @@ export interface ForumLiveOptions {
   mine?: boolean;
   /** Called when a new input appears in the public feed (not from a snapshot). */
   onPublished?: (input: Input) => void;
+  /** Called when one of the viewer's own inputs changed on the server (e.g. a UPP reply). */
+  onMine?: (input: Input, prev: Input | undefined) => void;
+  /** Called on every (re)connection of the live socket, after the join. */
+  onConnected?: () => void;
+  /** The viewer's unsent vote intent for an input (the outbox), shown over the server's state. */
+  voteIntent?: (inputId: string) => boolean | undefined;
 }
+
+/** How long to wait before asking to join again after a failed join (grows, then stays). */
+const JOIN_RETRY_MS = [1000, 2000, 4000, 8000, 15000];
 
 /** Live state of one forum: a snapshot kept current by Socket.IO events. */
 export class ForumLive {
@@ -26,7 +36,12 @@ export class ForumLive {
   error = $state<string | null>(null);
   /** Staff view: vote-stuffing signals of the forum, newest first. */
   signals = $state<ForumSignal[]>([]);
+  /** The highest change sequence seen, from snapshots and events. */
   cursor = -1;
+  /** Inputs that events removed from the feed, with the sequence of the removal. */
+  private removed: Record<string, number> = {};
+  /** Counts and the viewer's votes as the server last told them (before unsent intents). */
+  private server: Record<string, { votes: number; voted: boolean }> = {};
 
   readonly all = $derived(Object.values(this.byId));
   readonly published = $derived(this.all.filter((i) => i.status === 'published'));
@@ -40,15 +55,21 @@ export class ForumLive {
   );
 
   private socket: AppSocket | null = null;
+  private joinFailures = 0;
+  private stopped = false;
 
   constructor(
     readonly forumId: string,
     private readonly opts: ForumLiveOptions = {},
-  ) {}
+    /** A snapshot rendered by the server: the page shows it before the socket connects. */
+    initial?: ForumSnapshot,
+  ) {
+    if (initial) this.applySnapshot(initial);
+  }
 
   /** Loads the forum and subscribes to its events; returns the cleanup function. */
   start(): () => void {
-    const s = createSocket();
+    this.stopped = false;
     // The socket's join answers with the whole snapshot (own inputs included); HTTP only when
     // the socket cannot connect quickly (e.g. a proxy that blocks WebSocket).
     const fallback = setTimeout(() => {
@@ -57,9 +78,28 @@ export class ForumLive {
         if (this.opts.mine) void this.loadMine();
       }
     }, 2500);
+    // The socket client is a separate chunk: a server-rendered page is usable before it loads.
+    void import('./socket').then(({ createSocket }) => {
+      if (!this.stopped) this.listen(createSocket());
+    });
+    return () => {
+      this.stopped = true;
+      clearTimeout(fallback);
+      const s = this.socket;
+      if (s) {
+        if (s.connected) s.emit('forum.leave', { forumId: this.forumId });
+        s.removeAllListeners();
+        s.disconnect();
+      }
+      this.socket = null;
+    };
+  }
+
+  private listen(s: AppSocket): void {
     this.socket = s;
     s.on('connect', () => {
       this.connected = true;
+      this.joinFailures = 0;
       this.join();
     });
     s.on('disconnect', () => (this.connected = false));
@@ -67,56 +107,67 @@ export class ForumLive {
     s.on('input.published', (i) => this.fromEvent(i, true));
     s.on('input.updated', (i) => this.fromEvent(i, false));
     s.on('input.created', (i) => this.fromEvent(i, false));
-    s.on('input.removed', (p) => p.forumId === this.forumId && this.remove(p.inputId));
-    s.on('input.mine', (i) => i.forumId === this.forumId && this.upsertMine(i));
+    s.on('input.removed', (p) => {
+      if (p.forumId !== this.forumId) return;
+      this.advance(p.seq);
+      this.removed[p.inputId] = p.seq;
+      this.remove(p.inputId);
+    });
+    s.on('input.mine', (i) => {
+      if (i.forumId !== this.forumId) return;
+      const prev = this.myInputs[i.id];
+      this.upsertMine(i);
+      if (!prev || i.seq > prev.seq) this.opts.onMine?.(i, prev);
+    });
     s.on('vote.counts', (p) => p.forumId === this.forumId && this.applyCounts(p.counts));
     s.on('forum.spotlight', (p) => {
       if (p.forumId !== this.forumId) return;
-      this.spotlight = p.input ? { ...p.input } : null;
+      this.spotlight = p.input ? this.shown(p.input) : null;
       if (this.forum) this.forum.spotlightInputId = p.input?.id ?? null;
       if (p.input) this.upsert(p.input, true);
     });
     s.on('forum.status', (p) => p.forumId === this.forumId && this.setStatus(p.status));
     s.on('forum.presence', (p) => p.forumId === this.forumId && (this.online = p.online));
     s.on('forum.signal', (sig) => sig.forumId === this.forumId && this.upsertSignal(sig));
-    return () => {
-      clearTimeout(fallback);
-      if (s.connected) s.emit('forum.leave', { forumId: this.forumId });
-      s.removeAllListeners();
-      s.disconnect();
-      this.socket = null;
-    };
   }
 
+  /** Asks to join (again after a timeout or a refusal that may pass: busy, rate limited). */
   private join(): void {
-    this.socket?.timeout(15_000).emit('forum.join', { forumId: this.forumId }, (err, res) => {
-      if (err) {
-        // Timed out (server busy or a dropped packet): ask again while connected.
-        setTimeout(() => {
-          if (this.socket?.connected) this.join();
-        }, 2000);
-        return;
-      }
+    const s = this.socket;
+    if (!s) return;
+    const retry = () => {
+      const wait = JOIN_RETRY_MS[Math.min(this.joinFailures, JOIN_RETRY_MS.length - 1)]!;
+      this.joinFailures += 1;
+      setTimeout(
+        () => {
+          if (!this.stopped && this.socket?.connected) this.join();
+        },
+        wait * (0.75 + Math.random() / 2),
+      );
+    };
+    s.timeout(15_000).emit('forum.join', { forumId: this.forumId }, (err, res) => {
+      if (this.stopped) return;
+      if (err) return retry();
       if ('error' in res) {
         if (!this.forum) this.error = res.error.message;
-        // Too many joins at once (a hall reconnecting): try again a little later.
-        if (res.error.code === 'rate_limited') {
-          setTimeout(() => this.socket?.connected && this.join(), 3000 + Math.random() * 4000);
-        }
+        const passing = ['rate_limited', 'db_unavailable', 'internal'].includes(res.error.code);
+        if (passing) retry();
         return;
       }
-      this.applySnapshot(res.data, true);
+      this.joinFailures = 0;
+      this.applySnapshot(res.data);
       if (this.opts.staff) {
         void this.loadQueue();
         void this.loadSignals();
       }
+      this.opts.onConnected?.();
     });
   }
 
   private async loadHttp(): Promise<void> {
     try {
       const snap = await forumApi.get(this.forumId);
-      this.applySnapshot(snap, false);
+      this.applySnapshot(snap);
       if (this.opts.staff) await this.loadQueue();
     } catch (err) {
       if (!this.forum) this.error = errorMessage(err);
@@ -155,21 +206,30 @@ export class ForumLive {
     }
   }
 
-  /** Replaces local state with a snapshot (on every (re)join). */
-  applySnapshot(snap: ForumSnapshot, force: boolean): void {
-    if (!force && snap.cursor < this.cursor) return;
-    this.cursor = snap.cursor;
-    this.forum = snap.forum;
-    const map: Record<string, Input> = {};
-    for (const i of snap.inputs) map[i.id] = i;
-    if (this.opts.staff) {
-      for (const i of Object.values(this.byId))
-        if (i.status === 'pending' && !map[i.id]) map[i.id] = i;
-    }
-    this.byId = map;
+  /**
+   * Merges a snapshot (on every (re)join, and the HTTP fallback) by change sequence: whatever
+   * events brought after the snapshot was taken stays, so a late snapshot drops nothing newer.
+   */
+  applySnapshot(snap: ForumSnapshot): void {
+    const late = snap.cursor < this.cursor;
+    for (const i of snap.inputs) this.server[i.id] = { votes: i.votes, voted: i.votedByMe };
+    const staff = !!this.opts.staff;
+    const merged = mergeSnapshot(
+      { byId: this.byId, removed: this.removed, cursor: this.cursor },
+      snap.inputs,
+      snap.cursor,
+      // The staff queue is loaded apart (GET /queue): pending inputs stay until an event.
+      (i) => staff && i.status === 'pending',
+    );
+    for (const [id, i] of Object.entries(merged)) merged[id] = this.shown(i);
+    this.byId = merged;
+    this.advance(snap.cursor);
+    // The forum's status and spotlight come by events too: an older picture does not win.
+    const forum = !late || !this.forum ? snap.forum : this.forum;
+    this.forum = forum;
     if (this.opts.mine) for (const i of snap.mine) this.upsertMine(i);
-    const sid = snap.forum.spotlightInputId;
-    const found = sid ? map[sid] : undefined;
+    const sid = forum.spotlightInputId;
+    const found = sid ? merged[sid] : undefined;
     this.spotlight = found
       ? { ...found }
       : sid && this.spotlight?.id === sid
@@ -179,9 +239,14 @@ export class ForumLive {
     this.loading = false;
   }
 
+  private advance(seq: number): void {
+    if (seq > this.cursor) this.cursor = seq;
+  }
+
   private fromEvent(input: Input, isPublish: boolean): void {
     if (input.forumId !== this.forumId) return;
     const isNew = !this.byId[input.id];
+    this.advance(input.seq);
     this.upsert(input, true);
     if (isPublish && isNew && input.status === 'published') this.opts.onPublished?.(input);
   }
@@ -189,19 +254,25 @@ export class ForumLive {
   /** Inserts or replaces an input (deduplicated by id, never going back in `seq`). */
   upsert(input: Input, broadcast: boolean): void {
     const prev = this.byId[input.id];
-    if (prev && input.seq < prev.seq) return;
+    if (!isNewer(prev, input)) return;
     const merged: CaseInput =
       broadcast && prev
         ? { ...input, votedByMe: prev.votedByMe, mine: prev.mine || input.mine }
         : { ...input, mine: input.mine || !!this.myInputs[input.id] };
+    if (!broadcast || !prev) this.server[input.id] = { votes: input.votes, voted: input.votedByMe };
+    else
+      this.server[input.id] = { votes: input.votes, voted: this.server[input.id]?.voted ?? false };
     merged.case = broadcast ? this.viewerCase(input, prev) : caseOf(input);
     if (merged.status === 'published' || merged.status === 'pending') {
-      this.byId[input.id] = merged;
+      this.byId[input.id] = this.shown(merged);
+      if (this.removed[input.id] !== undefined && input.seq > this.removed[input.id]!) {
+        delete this.removed[input.id];
+      }
     } else if (prev) {
       delete this.byId[input.id];
     }
     if (this.spotlight?.id === input.id) {
-      this.spotlight = merged.status === 'published' ? { ...merged } : null;
+      this.spotlight = merged.status === 'published' ? this.shown(merged) : null;
     }
     if (this.myInputs[input.id] && !broadcast) this.myInputs[input.id] = input;
   }
@@ -239,11 +310,29 @@ export class ForumLive {
     if (this.spotlight?.id === id) this.spotlight = null;
   }
 
+  /** An input as this viewer sees it: the server's count and vote, with an unsent intent on top. */
+  private shown<T extends Input>(i: T): T {
+    const base = this.server[i.id] ?? { votes: i.votes, voted: i.votedByMe };
+    const intent = this.opts.voteIntent?.(i.id);
+    if (intent === undefined || intent === base.voted) {
+      return { ...i, votes: base.votes, votedByMe: base.voted };
+    }
+    return { ...i, votedByMe: intent, votes: Math.max(0, base.votes + (intent ? 1 : -1)) };
+  }
+
+  /** Shows an input again with the current intents (after a vote was queued or stored). */
+  refresh(id: string): void {
+    const i = this.byId[id];
+    if (i) this.byId[id] = this.shown(i);
+    if (this.spotlight?.id === id) this.spotlight = this.shown(this.spotlight);
+  }
+
   private applyCounts(counts: Record<string, number>): void {
     for (const [id, n] of Object.entries(counts)) {
-      const i = this.byId[id];
-      if (i) i.votes = n;
-      if (this.spotlight?.id === id) this.spotlight.votes = n;
+      const s = this.server[id];
+      if (s) s.votes = n;
+      else this.server[id] = { votes: n, voted: this.byId[id]?.votedByMe ?? false };
+      this.refresh(id);
     }
   }
 
@@ -258,18 +347,9 @@ export class ForumLive {
     this.spotlight = found ? { ...found } : null;
   }
 
-  /** Upvotes or withdraws a vote over HTTP and applies the result. */
-  async vote(id: string, voted: boolean): Promise<VoteResult> {
-    const r = await inputApi.vote(id, voted);
-    const i = this.byId[r.inputId];
-    if (i) {
-      i.votes = r.votes;
-      i.votedByMe = r.voted;
-    }
-    if (this.spotlight?.id === r.inputId) {
-      this.spotlight.votes = r.votes;
-      this.spotlight.votedByMe = r.voted;
-    }
-    return r;
+  /** Applies a vote the server stored (its count and whether the viewer's vote is on). */
+  applyVote(r: VoteResult): void {
+    this.server[r.inputId] = { votes: r.votes, voted: r.voted };
+    this.refresh(r.inputId);
   }
 }

@@ -1,16 +1,46 @@
-import { en } from './messages/en';
-import { id, type MessageKey } from './messages/id';
+import type { MessageKey } from './messages/id';
+import { idCitizen } from './messages/id-citizen';
+import { idHall } from './messages/id-hall';
+import { idSafety } from './messages/id-safety';
 
 export type Lang = 'id' | 'en';
 export type { MessageKey };
 
+/** The language cookie: read by the server to render citizen pages in the chosen language. */
+export const LANG_COOKIE = 'fp_lang';
 const STORAGE_KEY = 'fp.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { id, en };
+const YEAR_S = 365 * 24 * 3600;
+
+type Dictionary = Partial<Record<MessageKey, string>>;
+/**
+ * Loaded texts by language. Every page ships the Bahasa Indonesia texts of the citizen's pages;
+ * English and the texts of the other pages are separate chunks loaded when needed, so the page
+ * behind the QR code stays small.
+ */
+const dictionaries: Record<Lang, Dictionary> = {
+  id: { ...idCitizen, ...idHall, ...idSafety },
+  en: {},
+};
+/** Chunks already merged in (not reactive: loading happens before a render). */
+const loaded: Record<string, true> = { 'id:citizen': true };
+/** Whether the other pages' texts are needed (one was opened): kept when switching language. */
+let withRest = false;
+
+export function isLang(v: unknown): v is Lang {
+  return v === 'id' || v === 'en';
+}
+
+function cookieLang(): Lang | null {
+  const m = globalThis.document?.cookie.match(/(?:^|;\s*)fp_lang=(id|en)\b/);
+  return m ? (m[1] as Lang) : null;
+}
 
 function initialLang(): Lang {
+  const fromCookie = cookieLang();
+  if (fromCookie) return fromCookie;
   try {
     const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-    if (stored === 'en' || stored === 'id') return stored;
+    if (isLang(stored)) return stored;
   } catch {
     // localStorage may be unavailable (private mode); fall back to Bahasa Indonesia.
   }
@@ -20,23 +50,74 @@ function initialLang(): Lang {
 /** The current language; read `i18n.lang` inside components to stay reactive. */
 export const i18n = $state<{ lang: Lang }>({ lang: initialLang() });
 
-export function setLang(lang: Lang): void {
+async function part(lang: Lang, name: 'citizen' | 'rest'): Promise<void> {
+  const key = `${lang}:${name}`;
+  if (loaded[key]) return;
+  const texts: Dictionary[] =
+    lang === 'en' && name === 'citizen'
+      ? [
+          (await import('./messages/en-citizen')).enCitizen,
+          (await import('./messages/en-hall')).enHall,
+          (await import('./messages/en-safety')).enSafety,
+        ]
+      : lang === 'en'
+        ? [(await import('./messages/en')).enPublic, (await import('./messages/en-staff')).enStaff]
+        : [(await import('./messages/id')).idPublic, (await import('./messages/id-staff')).idStaff];
+  for (const t of texts) Object.assign(dictionaries[lang], t);
+  loaded[key] = true;
+}
+
+/** Makes the texts of `lang` available (with the other pages' texts when `all`). */
+export async function loadLang(lang: Lang, all = false): Promise<void> {
+  withRest ||= all;
+  await part(lang, 'citizen');
+  if (withRest) await part(lang, 'rest');
+  // Missing English texts fall back to Bahasa Indonesia.
+  if (withRest && lang !== 'id') await part('id', 'rest');
+}
+
+/** Switches the language (also for the server: the cookie) once its texts are loaded. */
+export async function setLang(lang: Lang): Promise<void> {
+  await loadLang(lang);
   i18n.lang = lang;
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+    if (globalThis.document) {
+      document.cookie = `${LANG_COOKIE}=${lang}; path=/; max-age=${YEAR_S}; samesite=lax`;
+      document.documentElement.lang = lang;
+    }
   } catch {
     // ignore
   }
 }
 
-/** Translates a key; `{name}` placeholders are replaced from `params`. */
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[i18n.lang][key];
+function fill(text: string, params?: Record<string, string | number>): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
   );
 }
+
+/** Translates a key; `{name}` placeholders are replaced from `params`. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return fill(dictionaries[i18n.lang][key] ?? dictionaries.id[key] ?? key, params);
+}
+
+const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+/**
+ * A counted phrase: `key.one` or `key.other` by the language's plural rules (Intl.PluralRules),
+ * with `{n}` set to the count.
+ */
+export function tn(key: PluralKey, n: number, params?: Record<string, string | number>): string {
+  const rules = (pluralRules[i18n.lang] ??= new Intl.PluralRules(locale()));
+  const form = rules.select(n) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}` as MessageKey, { n, ...params });
+}
+
+type PluralBase<K> = K extends `${infer P}.one` ? P : never;
+/** Keys that have `.one` and `.other` forms. */
+export type PluralKey = PluralBase<MessageKey>;
 
 /** Picks the current language from a shared `{ id, en }` label. */
 export function label(l: { id: string; en: string } | undefined): string {

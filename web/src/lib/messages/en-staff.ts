@@ -2,16 +2,6 @@ import type { idStaff } from './id-staff';
 
 /** English: staff workspaces. */
 export const enStaff: Record<keyof typeof idStaff, string> = {
-  'case.replies': 'Replies from the UPP',
-  'case.confirmed': 'Thank you, your confirmation was recorded.',
-  'case.reopened': 'Your input was reopened and sent back to the UPP.',
-  'case.handledBy': 'Handled by {upp}',
-  'case.deadline': 'response due {date}',
-  'case.confirm': 'My problem is solved',
-  'case.reopen': 'Not solved yet',
-  'case.reopenReason': 'What is still not solved?',
-  'case.reopenSend': 'Send',
-  'export.beritaAcara': 'Minutes (PDF)',
   'export.csv': 'Export CSV',
   'export.json': 'Export JSON',
   'unit.hours': '{n} hours',
@@ -19,10 +9,6 @@ export const enStaff: Record<keyof typeof idStaff, string> = {
   'notif.title': 'Notifications',
   'notif.unread': 'unread',
   'notif.empty': 'No notifications yet.',
-  'nav.triage': 'Triage',
-  'nav.inbox': 'Inbox',
-  'nav.dashboard': 'Dashboard',
-  'nav.scores': 'Service scores',
   'upp.select': 'UPP',
   'upp.all': 'All my UPPs',
   'route.sector': 'Sector',

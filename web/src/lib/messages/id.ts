@@ -1,13 +1,15 @@
 /** Bahasa Indonesia (default). Keys are the source of truth for `MessageKey`. */
-import { idSafety } from './id-safety';
-import { idStaff } from './id-staff';
+import type { idCitizen } from './id-citizen';
+import type { idHall } from './id-hall';
+import type { idSafety } from './id-safety';
+import type { idStaff } from './id-staff';
 
-/** Public pages and forums; staff workspaces are in id-staff.ts. */
-const idPublic = {
-  'app.name': 'Forum Publik',
+/**
+ * Public pages other than the citizen's forum pages (home, login, forums list...); the citizen's
+ * pages are in id-citizen.ts, staff workspaces in id-staff.ts.
+ */
+export const idPublic = {
   'create.coHosts': 'UPP mitra penyelenggara (opsional)',
-  'submit.email': 'Email (opsional)',
-  'submit.emailHint': 'hanya untuk mengirim jawaban UPP kepada Anda; tidak ditampilkan',
   'account.title': 'Akun saya',
   'account.hint': 'Ganti kata sandi Anda. Sesi di perangkat lain akan diakhiri.',
   'account.current': 'Kata sandi saat ini',
@@ -16,23 +18,8 @@ const idPublic = {
   'account.mismatch': 'Kata sandi baru dan ulangannya tidak sama.',
   'account.done': 'Kata sandi berhasil diganti.',
   'account.save': 'Ganti kata sandi',
-  'nav.account': 'Akun',
-  'nav.label': 'Navigasi utama',
-  'nav.forums': 'Forum',
-  'nav.console': 'Konsol',
-  'nav.admin': 'Admin',
-  'common.loading': 'Memuat...',
-  'common.sending': 'Mengirim...',
-  'common.cancel': 'Batal',
   'common.optional': 'opsional',
-  'common.backHome': 'Kembali ke beranda',
-  'error.network': 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
-  'error.http': 'Server mengembalikan galat ({status}). Silakan coba lagi.',
-  'error.notFound': 'Halaman tidak ditemukan.',
-  'error.unknown': 'Terjadi kesalahan. Silakan coba lagi.',
-  'auth.login': 'Masuk',
   'auth.loggingIn': 'Memproses...',
-  'auth.logout': 'Keluar',
   'auth.register': 'Daftar',
   'auth.email': 'Email',
   'auth.password': 'Kata sandi',
@@ -50,67 +37,11 @@ const idPublic = {
     'Sampaikan pertanyaan, pengaduan dan saran tentang pelayanan publik langsung kepada penyelenggaranya, di forum tatap muka maupun daring.',
   'home.openForums': 'Forum yang sedang dibuka',
   'home.staffHint': 'Petugas penyelenggara atau fasilitator?',
-  'join.label': 'Gabung forum',
-  'join.hint': 'Masukkan kode forum ({length} karakter) yang tertera di layar atau undangan.',
-  'join.submit': 'Gabung',
-  'join.invalid':
-    'Kode forum terdiri dari {length} huruf/angka, tanpa 0, O, 1, I, L, 5, S, 2, Z, 8, B.',
-  'join.title': 'Gabung forum',
-  'join.resolving': 'Mencari forum...',
-  'join.unknown': 'Forum dengan kode {code} tidak ditemukan. Periksa kembali kodenya.',
-  'join.closed': 'Forum ini sudah ditutup dan tidak menerima masukan lagi.',
-  'join.notYet': 'Forum ini belum dibuka. Silakan coba lagi saat acara dimulai.',
-  'join.viewAnyway': 'Lihat forum',
   'forums.title': 'Forum terbuka',
   'forums.empty': 'Belum ada forum yang dibuka.',
-  'forum.type.live': 'Tatap muka / langsung',
-  'forum.type.async': 'Daring (tidak langsung)',
-  'forum.code': 'Kode',
-  'forum.host': 'Penyelenggara',
-  'forum.agenda': 'Agenda',
   'forum.online': '{n} orang terhubung',
-  'forum.offline': 'Koneksi langsung terputus, mencoba menyambung kembali...',
-  'forum.loading': 'Forum',
-  'forum.closedNote': 'Forum ini sudah ditutup. Masukan dan dukungan tidak lagi diterima.',
-  'forum.notOpenNote': 'Forum ini belum dibuka untuk masukan.',
-  'spotlight.title': 'Sedang dibahas',
-  'feed.title': 'Masukan warga',
-  'feed.sortLabel': 'Urutkan masukan',
-  'feed.top': 'Terpopuler',
-  'feed.newest': 'Terbaru',
-  'feed.answered': 'Terjawab',
-  'feed.empty': 'Belum ada masukan yang ditayangkan.',
-  'feed.noneAnswered': 'Belum ada masukan yang dijawab.',
-  'feed.announceNew': 'Masukan baru: {text}',
-  'input.anonymous': 'Anonim',
-  'input.pinned': 'Disematkan',
-  'input.answered': 'Dijawab',
-  'input.answerNote': 'Jawaban',
-  'input.edited': 'disunting moderator',
-  'input.mine': 'Milik Anda',
   'vote.add': 'Dukung masukan ini ({n} dukungan)',
   'vote.withdraw': 'Batalkan dukungan ({n} dukungan)',
-  'vote.done': 'Dukungan tercatat. Jumlah dukungan: {n}.',
-  'vote.withdrawn': 'Dukungan dibatalkan. Jumlah dukungan: {n}.',
-  'submit.title': 'Kirim masukan',
-  'submit.kind': 'Jenis masukan',
-  'submit.text': 'Masukan Anda',
-  'submit.count': '{n} / {max} karakter',
-  'submit.name': 'Nama',
-  'submit.nameOptional': '(opsional; kosongkan untuk anonim)',
-  'submit.nameRequired': '(wajib di forum ini)',
-  'submit.send': 'Kirim',
-  'submit.preModeration': 'Masukan ditinjau moderator sebelum ditayangkan.',
-  'submit.done': 'Masukan terkirim. Status: {status}.',
-  'similar.title': 'Sudah ada yang mirip — dukung saja?',
-  'service.toggle': 'Layanan terkait (opsional)',
-  'service.search': 'Cari layanan',
-  'service.label': 'Layanan',
-  'service.none': '— Tidak memilih layanan —',
-  'mine.title': 'Masukan saya',
-  'mine.reason': 'Alasan',
-  'mine.merged': 'Digabung dengan masukan serupa; dukungannya ikut digabung.',
-  'log.link': 'Log moderasi publik',
   'log.title': 'Log moderasi',
   'log.intro': 'Setiap tindakan moderator dicatat di sini tanpa data pribadi.',
   'log.back': 'Kembali ke forum',
@@ -240,6 +171,6 @@ const idPublic = {
   'upp.none': 'Akun Anda belum ditautkan ke UPP mana pun.',
 } as const;
 
-export const id = { ...idPublic, ...idStaff, ...idSafety };
-
-export type MessageKey = keyof typeof id;
+/** Texts every page loads (a small citizen page); the others load with the pages that use them. */
+export type CitizenKey = keyof typeof idCitizen | keyof typeof idHall | keyof typeof idSafety;
+export type MessageKey = CitizenKey | keyof typeof idPublic | keyof typeof idStaff;
