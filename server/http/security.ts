@@ -16,6 +16,9 @@ export function securityHeaders(isProd: boolean): RequestHandler {
       },
     },
     crossOriginEmbedderPolicy: false,
+    // No referrer leaves the site; same-origin requests keep theirs, so a form post (a citizen
+    // page without JavaScript) carries its real Origin instead of "null".
+    referrerPolicy: { policy: 'same-origin' },
     hsts: isProd,
   });
 }

@@ -18,6 +18,8 @@ export const idHall = {
   'submit.moreNoName': 'Email dan layanan (opsional)',
   'submit.queued':
     'Belum terkirim: masukan disimpan di perangkat ini dan dikirim otomatis saat koneksi kembali.',
+  'submit.notSent':
+    'Masukan Anda belum terkirim karena forum tidak menerima masukan lagi. Teks Anda:',
   'vote.label': 'Dukung',
   'vote.labelOn': 'Anda mendukung; tekan untuk membatalkan',
   'vote.unit.one': 'dukungan',
