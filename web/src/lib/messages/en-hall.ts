@@ -19,7 +19,7 @@ export const enHall: Record<keyof typeof idHall, string> = {
   'submit.more': 'Name, e-mail and service (optional)',
   'submit.moreNoName': 'E-mail and service (optional)',
   'submit.queued':
-    'Not sent yet: your input is kept on this device and sent automatically when the connection returns.',
+    'Not sent yet: kept on this device and sent automatically when the connection returns.',
   'submit.notSent': 'Your input was not sent because the forum no longer accepts input. Your text:',
   'vote.label': 'Upvote',
   'vote.labelOn': 'You upvoted; press to withdraw',

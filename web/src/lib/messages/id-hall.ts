@@ -17,7 +17,7 @@ export const idHall = {
   'submit.more': 'Nama, email dan layanan (opsional)',
   'submit.moreNoName': 'Email dan layanan (opsional)',
   'submit.queued':
-    'Belum terkirim: masukan disimpan di perangkat ini dan dikirim otomatis saat koneksi kembali.',
+    'Belum terkirim: tersimpan di perangkat ini dan dikirim otomatis saat koneksi kembali.',
   'submit.notSent':
     'Masukan Anda belum terkirim karena forum tidak menerima masukan lagi. Teks Anda:',
   'vote.label': 'Dukung',
