@@ -61,8 +61,16 @@ async function part(lang: Lang, name: 'citizen' | 'rest'): Promise<void> {
           (await import('./messages/en-safety')).enSafety,
         ]
       : lang === 'en'
-        ? [(await import('./messages/en')).enPublic, (await import('./messages/en-staff')).enStaff]
-        : [(await import('./messages/id')).idPublic, (await import('./messages/id-staff')).idStaff];
+        ? [
+            (await import('./messages/en')).enPublic,
+            (await import('./messages/en-staff')).enStaff,
+            (await import('./messages/en-console')).enConsole,
+          ]
+        : [
+            (await import('./messages/id')).idPublic,
+            (await import('./messages/id-staff')).idStaff,
+            (await import('./messages/id-console')).idConsole,
+          ];
   for (const t of texts) Object.assign(dictionaries[lang], t);
   loaded[key] = true;
 }

@@ -69,8 +69,11 @@ export async function runMerge(
   targetId: string,
   sourceIds: string[],
 ): Promise<string> {
+  const approving = live.byId[targetId]?.status === 'pending';
   const r = await forumApi.merge(live.forumId, targetId, sourceIds);
   for (const id of sourceIds) live.remove(id);
   live.upsert(r.input, false);
-  return t('mod.done.merge', { n: sourceIds.length });
+  return approving
+    ? t('mod.done.approveMerge', { n: sourceIds.length })
+    : t('mod.done.merge', { n: sourceIds.length });
 }

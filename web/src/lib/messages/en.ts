@@ -98,8 +98,6 @@ export const enPublic: Record<keyof typeof idPublic, string> = {
   'mod.queue': 'Moderation queue',
   'mod.queueEmpty': 'The queue is empty.',
   'mod.published': 'Published',
-  'mod.shortcuts':
-    'Shortcuts on the focused queue item: j/k move, a approve, r reject, s spotlight.',
   'mod.select': 'Select',
   'mod.approve': 'Approve',
   'mod.reject': 'Reject',

@@ -1,5 +1,6 @@
 /** Bahasa Indonesia (default). Keys are the source of truth for `MessageKey`. */
 import type { idCitizen } from './id-citizen';
+import type { idConsole } from './id-console';
 import type { idHall } from './id-hall';
 import type { idSafety } from './id-safety';
 import type { idStaff } from './id-staff';
@@ -106,8 +107,6 @@ export const idPublic = {
   'mod.queue': 'Antrean moderasi',
   'mod.queueEmpty': 'Antrean kosong.',
   'mod.published': 'Ditayangkan',
-  'mod.shortcuts':
-    'Pintasan pada butir antrean yang dipilih: j/k pindah, a setujui, r tolak, s sorot.',
   'mod.select': 'Pilih',
   'mod.approve': 'Setujui',
   'mod.reject': 'Tolak',
@@ -173,4 +172,5 @@ export const idPublic = {
 
 /** Texts every page loads (a small citizen page); the others load with the pages that use them. */
 export type CitizenKey = keyof typeof idCitizen | keyof typeof idHall | keyof typeof idSafety;
-export type MessageKey = CitizenKey | keyof typeof idPublic | keyof typeof idStaff;
+export type MessageKey =
+  CitizenKey | keyof typeof idPublic | keyof typeof idStaff | keyof typeof idConsole;

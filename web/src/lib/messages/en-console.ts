@@ -1,0 +1,41 @@
+import type { idConsole } from './id-console';
+
+/** English: the facilitator's console, the projector, inbox and admin additions. */
+export const enConsole: Record<keyof typeof idConsole, string> = {
+  'status.do.open': 'Open the forum for online input',
+  'status.do.reopen': 'Reopen the forum',
+  'status.do.live': 'Start the live session',
+  'status.do.endLive': 'End the live session',
+  'status.do.close': 'Close the forum',
+  'status.do.archive': 'Archive the forum',
+  'status.do.draft': 'Back to draft',
+  'status.do.schedule': 'Schedule',
+  'status.hint.endLive':
+    'The session in the hall ends; the forum keeps taking input online until it is closed.',
+  'status.hint.open': 'Citizens can send input and votes online.',
+  'status.confirm.closed.title': 'Close this forum?',
+  'status.confirm.archived.title': 'Archive this forum?',
+  'status.confirm.pending.one':
+    '{n} input has not been moderated. It is kept and can still be moderated after the forum closes.',
+  'status.confirm.pending.other':
+    '{n} inputs have not been moderated. They are kept and can still be moderated after the forum closes.',
+  'status.confirm.nonePending': 'Every input has been moderated.',
+  'status.confirm.closedEffect': 'Citizens can no longer send input or votes.',
+  'status.confirm.archivedEffect': 'An archived forum cannot be reopened or moderated.',
+  'status.confirm.closed.do': 'Yes, close the forum',
+  'status.confirm.archived.do': 'Yes, archive it',
+  'status.done': 'Forum status: {status}.',
+  'mod.shortcutsPending':
+    'Shortcuts on the focused item: j/k move, a approve, r reject (queue) or hide (published), s spotlight (published only).',
+  'mod.failed': 'Failed: {message}',
+  'mod.archived': 'This forum is archived: no more moderation actions.',
+  'merge.doApprove': 'Approve and merge ({n})',
+  'merge.pendingHint':
+    'The target is not published yet: merging approves and publishes it in the same step.',
+  'mod.done.approveMerge': '{n} inputs merged; the target was approved and published.',
+  'projector.mainLabel': 'Forum screen',
+  'projector.joinLabel': 'How to ask a question',
+  'projector.spotlightLabel': 'Input being discussed',
+  'projector.votes.one': '{n} vote',
+  'projector.votes.other': '{n} votes',
+};
