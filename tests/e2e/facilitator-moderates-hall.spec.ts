@@ -135,10 +135,12 @@ describe('a facilitator moderates a full hall', () => {
     await expect.poll(() => items.count()).toBe(5);
     const layout = await page.evaluate(() => {
       const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
-      const texts = [...document.querySelectorAll('main p, main li, main h1, main h2, main span')]
+      const texts = Array.from(
+        document.querySelectorAll('main p, main li, main h1, main h2, main span'),
+      )
         .filter((e) => (e.textContent ?? '').trim().length > 0)
         .map(px);
-      const bottoms = [...document.querySelectorAll('[data-testid="projector-top"] li')].map(
+      const bottoms = Array.from(document.querySelectorAll('[data-testid="projector-top"] li')).map(
         (li) => li.getBoundingClientRect().bottom,
       );
       return {
