@@ -1,7 +1,7 @@
 /** A realistic demo forum for tests and previews of the berita acara. */
 import type { BeritaAcaraData, BeritaAcaraInput } from './beritaAcara';
 
-type Seed = [kind: string, text: string, answerNote: string | null, replies?: string[]];
+type Seed = [kind: string, text: string, liveAnswer: string | null, replies?: string[]];
 
 const SEEDS: Seed[] = [
   [
@@ -88,14 +88,18 @@ const SEEDS: Seed[] = [
 ];
 
 function inputs(): BeritaAcaraInput[] {
-  return SEEDS.map(([kind, text, answerNote, replies], i) => ({
+  return SEEDS.map(([kind, text, liveAnswer, replies], i) => ({
     rank: i + 1,
     kind,
     text,
     votes: Math.max(1, Math.round(64 * Math.pow(0.86, i))),
-    status: answerNote ? 'Dijawab' : i % 7 === 3 ? 'Diteruskan' : 'Ditayangkan',
-    answerNote,
-    replies: replies ?? [],
+    status: liveAnswer || replies ? 'Dijawab' : i % 7 === 3 ? 'Diteruskan' : 'Ditayangkan',
+    liveAnswer,
+    replies: (replies ?? []).map((text, n) => ({
+      from: 'Disdukcapil Kabupaten Bogor',
+      text,
+      at: new Date(Date.UTC(2025, 4, 16 + n, 2)),
+    })),
   }));
 }
 
@@ -120,10 +124,26 @@ export function demoBeritaAcara(): BeritaAcaraData {
     ],
     counts: {
       participants: 48,
-      inputs: list.length,
-      published: 22,
+      inputs: list.length + 3,
+      published: list.length,
       votes: list.reduce((sum, i) => sum + i.votes, 0),
-      answered: list.filter((i) => i.answerNote).length,
+      answered: list.filter((i) => i.liveAnswer || i.replies.length).length,
+      answeredLive: list.filter((i) => i.liveAnswer).length,
+      answeredByUpp: list.filter((i) => i.replies.length).length,
+      answeredShare:
+        Math.round(
+          (list.filter((i) => i.liveAnswer || i.replies.length).length / list.length) * 1000,
+        ) / 1000,
+    },
+    response: {
+      received: 9,
+      answered: 2,
+      answeredWithinStandard: 1,
+      due: 3,
+      withinStandardShare: 0.333,
+      medianResponseHours: 30.5,
+      open: 7,
+      overdue: 1,
     },
     inputs: list,
     followUps: [
@@ -148,6 +168,7 @@ export function demoBeritaAcara(): BeritaAcaraData {
     ],
     signatories: [
       { role: 'Perwakilan Masyarakat', name: 'Siti Rahmawati' },
+      { role: 'Notulis', name: '', nip: '' },
       {
         role: 'Camat Cibinong selaku Kepala Unit Penyelenggara Pelayanan',
         name: 'Drs. Ahmad Fauzi, M.Si.',

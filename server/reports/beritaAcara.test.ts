@@ -84,6 +84,8 @@ describe('renderBeritaAcara', () => {
     expect(text).toContain(`Halaman ${pages} dari ${pages}`);
     expect(text).toContain(data.publicUrl);
     expect(text).toContain('NIP. 19750812 199803 1 004');
+    // A signatory whose name and NIP are not known gets lines to write them on.
+    expect(text).toMatch(/\(\.{10,}\) NIP\. \.{10,}/);
   });
 
   it.skipIf(!HAS_PDFTOTEXT)('repeats the table header on continuation pages', () => {
@@ -106,7 +108,7 @@ describe('renderBeritaAcara', () => {
     { timeout: 20_000 },
     async () => {
       const base = demoBeritaAcara();
-      const long = Array.from({ length: 70 }, (_, i) => `Kalimat ke-${i + 1} tentang antrean.`);
+      const long = Array.from({ length: 120 }, (_, i) => `Kalimat ke-${i + 1} tentang antrean.`);
       const variant: BeritaAcaraData = {
         ...base,
         type: 'async',
@@ -121,7 +123,7 @@ describe('renderBeritaAcara', () => {
       expect(countPages(out)).toBeGreaterThan(countPages(pdf));
       expect(text).toContain('Belum ada rencana tindak lanjut.');
       expect(text).toContain('Kalimat ke-1 tentang');
-      expect(text).toContain('Kalimat ke-70 tentang antrean.');
+      expect(text).toContain('Kalimat ke-120 tentang antrean.');
       expect(text).toContain('secara daring');
     },
   );

@@ -15,12 +15,21 @@ import {
   type Signatory,
 } from './beritaAcaraParts';
 import { scrubPersonalData } from './exports';
+import type { ForumCounts, ResponseFigures } from './figures';
 import { kalimatPembuka, nomorDokumen } from './beritaAcaraText';
-import { angka, tanggalPanjang } from './idFormat';
+import { angka, tanggalJam, tanggalPanjang } from './idFormat';
 import { drawTable, FONT, type Cell, type CellBlock, type Column } from './pdfTable';
 import { toPdfSafeText } from './pdfText';
 
 export type { Signatory };
+
+/** A written reply of the UPP the input was routed to. */
+export interface BeritaAcaraReply {
+  /** The replying unit's name. */
+  from: string;
+  text: string;
+  at: Date;
+}
 
 export interface BeritaAcaraInput {
   rank: number;
@@ -30,8 +39,9 @@ export interface BeritaAcaraInput {
   votes: number;
   /** Label text, e.g. "Dijawab". */
   status: string;
-  answerNote: string | null;
-  replies: string[];
+  /** The facilitator's note when the input was answered live in the forum. */
+  liveAnswer: string | null;
+  replies: BeritaAcaraReply[];
 }
 
 export interface BeritaAcaraFollowUp {
@@ -53,13 +63,10 @@ export interface BeritaAcaraData {
   startedAt: Date;
   endedAt: Date | null;
   agenda: string[];
-  counts: {
-    participants: number;
-    inputs: number;
-    published: number;
-    votes: number;
-    answered: number;
-  };
+  /** From forumCounts (server/reports/figures.ts), as the exports count them. */
+  counts: ForumCounts;
+  /** The response figures of the forum's inputs routed to UPPs, as dashboards compute them. */
+  response: ResponseFigures;
   /** Ordered by votes, highest first. */
   inputs: BeritaAcaraInput[];
   followUps: BeritaAcaraFollowUp[];
@@ -111,29 +118,48 @@ function listItem(doc: PDFKit.PDFDocument, marker: string, text: string): void {
   doc.moveDown(0.2);
 }
 
+const persen = (share: number | null) => (share === null ? '' : ` (${Math.round(share * 100)}%)`);
+
 function participation(doc: PDFKit.PDFDocument, data: BeritaAcaraData): void {
   const c = data.counts;
-  const persen = c.inputs > 0 ? ` (${Math.round((c.answered / c.inputs) * 100)}%)` : '';
   const rows: [string, string][] = [
     ['Jumlah peserta', `${angka(c.participants)} orang`],
     ['Masukan yang diterima', `${angka(c.inputs)} masukan`],
     ['Masukan yang ditayangkan', `${angka(c.published)} masukan`],
     ['Dukungan (suara) yang diberikan', `${angka(c.votes)} suara`],
-    ['Masukan yang telah ditanggapi', `${angka(c.answered)} masukan${persen}`],
+    ['Masukan yang telah ditanggapi', `${angka(c.answered)} masukan${persen(c.answeredShare)}`],
+    ['- dijawab langsung di forum', `${angka(c.answeredLive)} masukan`],
+    ['- dibalas tertulis oleh UPP', `${angka(c.answeredByUpp)} masukan`],
   ];
   const { left } = content(doc);
   const labelWidth = 190;
   ensureSpace(doc, rows.length * 16);
-  rows.forEach(([label, value], i) => {
+  let letter = 0;
+  for (const [label, value] of rows) {
     const y = doc.y;
+    const sub = label.startsWith('-');
     doc.font(FONT.regular).fontSize(BODY_SIZE).fillColor(INK);
-    doc.text(`${String.fromCharCode(97 + i)}.`, left + 4, y, { lineBreak: false });
-    doc.text(label, left + 22, y, { lineBreak: false });
+    if (!sub) doc.text(`${String.fromCharCode(97 + letter++)}.`, left + 4, y, { lineBreak: false });
+    doc.text(label, left + (sub ? 34 : 22), y, { lineBreak: false });
     doc.text(':', left + 22 + labelWidth, y, { lineBreak: false });
     doc.font(FONT.bold).text(value, left + 32 + labelWidth, y, { lineBreak: false });
     doc.y = y + BODY_SIZE + 5.5;
-  });
+  }
   doc.moveDown(0.4);
+  const r = data.response;
+  if (r.received > 0) {
+    const median =
+      r.medianResponseHours === null
+        ? ''
+        : `; median waktu sampai balasan pertama ${angka(r.medianResponseHours)} jam`;
+    paragraph(
+      doc,
+      `Sebanyak ${angka(r.received)} masukan diteruskan ke UPP yang berwenang; ` +
+        `${angka(r.answered)} di antaranya telah dibalas. Dibalas sesuai standar pelayanan: ` +
+        `${angka(r.answeredWithinStandard)} dari ${angka(r.due)} masukan yang telah jatuh ` +
+        `tempo${persen(r.withinStandardShare)}${median}.`,
+    );
+  }
 }
 
 function inputsTable(doc: PDFKit.PDFDocument, data: BeritaAcaraData): void {
@@ -141,24 +167,29 @@ function inputsTable(doc: PDFKit.PDFDocument, data: BeritaAcaraData): void {
   const columns: Column[] = [
     { header: 'No', width: 24, align: 'center' },
     { header: 'Jenis', width: 62 },
-    { header: 'Masukan', width: 200 },
+    { header: 'Masukan', width: 180 },
     { header: 'Dukungan', width: 54, align: 'center' },
-    { header: 'Status / Tanggapan', width: 128 },
+    { header: 'Status / Tanggapan', width: 148 },
   ];
   const rows: Cell[][] = data.inputs.map((input) => {
     const masukan: CellBlock[] = [{ text: citizen(input.text) }];
-    if (input.replies.length) {
-      masukan.push({ text: `Balasan (${input.replies.length}):`, style: 'bold', size: 7.5 });
-      for (const reply of input.replies) {
-        masukan.push({ text: `- ${citizen(reply)}`, size: 7.5, color: MUTED });
-      }
-    }
+    // Every answer is listed with what it is: live in the forum, or a UPP's written reply.
     const status: CellBlock[] = [{ text: safe(input.status), style: 'bold' }];
-    status.push(
-      input.answerNote?.trim()
-        ? { text: safe(input.answerNote) }
-        : { text: 'Belum ada tanggapan tertulis.', style: 'italic', color: MUTED, size: 8 },
-    );
+    if (input.liveAnswer?.trim()) {
+      status.push({ text: 'Dijawab langsung di forum:', style: 'bold', size: 7.5 });
+      status.push({ text: safe(input.liveAnswer), size: 8 });
+    }
+    for (const reply of input.replies) {
+      status.push({
+        text: `Balasan ${safe(reply.from)}, ${tanggalJam(reply.at)}:`,
+        style: 'bold',
+        size: 7.5,
+      });
+      status.push({ text: citizen(reply.text), size: 8 });
+    }
+    if (!input.liveAnswer?.trim() && input.replies.length === 0) {
+      status.push({ text: 'Belum ada tanggapan.', style: 'italic', color: MUTED, size: 8 });
+    }
     return [String(input.rank), safe(input.kind), masukan, angka(input.votes), status];
   });
   doc.y = drawTable(doc, columns, rows, { x: left, y: doc.y }) + 6;

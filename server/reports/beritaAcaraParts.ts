@@ -8,9 +8,14 @@ export const MUTED = '#555555';
 
 export interface Signatory {
   role: string;
+  /** Empty: a dotted line to write the name on by hand. */
   name: string;
+  /** Officials sign with their NIP (empty: a dotted line); citizens have none (undefined). */
   nip?: string;
 }
+
+const BLANK = '(.........................................)';
+const BLANK_NIP = '..................................';
 
 const bottomOf = (doc: PDFKit.PDFDocument): number => doc.page.height - doc.page.margins.bottom;
 
@@ -80,11 +85,17 @@ export function drawSignatures(doc: PDFKit.PDFDocument, signatories: Signatory[]
       doc.fillColor(INK).font(FONT.regular).fontSize(10);
       doc.text(toPdfSafeText(s.role), x, top, { width: inner, align: 'center' });
       const nameY = top + roleHeight + SIG_SPACE;
-      doc.font(FONT.bold).fontSize(10);
-      doc.text(toPdfSafeText(s.name), x, nameY, { width: inner, align: 'center', underline: true });
-      if (s.nip?.trim()) {
+      const name = s.name.trim();
+      doc.font(name ? FONT.bold : FONT.regular).fontSize(10);
+      doc.text(name ? toPdfSafeText(name) : BLANK, x, nameY, {
+        width: inner,
+        align: 'center',
+        underline: !!name,
+      });
+      if (s.nip !== undefined) {
+        const nip = s.nip.trim() ? toPdfSafeText(s.nip) : BLANK_NIP;
         doc.font(FONT.regular).fontSize(9.5);
-        doc.text(`NIP. ${toPdfSafeText(s.nip)}`, x, doc.y + 1, { width: inner, align: 'center' });
+        doc.text(`NIP. ${nip}`, x, doc.y + 1, { width: inner, align: 'center' });
       }
     });
     doc.x = left;

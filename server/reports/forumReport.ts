@@ -6,8 +6,10 @@ import type { ForumDoc } from '../forums/forum.model';
 import { citizenStatus } from '../forums/forum.presenter';
 import { InputModel } from '../forums/input.model';
 import { CaseModel } from '../inbox/case.model';
+import { User } from '../auth/user.model';
 import type { BeritaAcaraData } from './beritaAcara';
 import type { ExportRow } from './exports';
+import { forumCounts, isAnswered, responseFigures } from './figures';
 
 /** Everything the minutes and the exports need about one forum (no personal data). */
 export async function forumReportData(f: ForumDoc, baseUrl: string, now: Date) {
@@ -27,10 +29,20 @@ export async function forumReportData(f: ForumDoc, baseUrl: string, now: Date) {
       u.name,
     ]),
   );
-  const caseOf = new Map(
-    cases.filter((c) => c.type === 'input').map((c) => [c.inputId!.toString(), c]),
-  );
+  const inputCases = cases.filter((c) => c.type === 'input');
+  const caseOf = new Map(inputCases.map((c) => [c.inputId!.toString(), c]));
   const published = inputs.filter((i) => i.status === 'published');
+  const counts = forumCounts(
+    f.counts,
+    inputs.map((i) => ({ id: i._id.toString(), status: i.status, answered: i.answered })),
+    (id) => caseOf.get(id),
+  );
+  const head = await User.findOne({
+    role: 'upp_head',
+    uppIds: f.hostUppId,
+    active: { $ne: false },
+  });
+  const uppName = (id: { toString(): string }) => upps.get(id.toString()) ?? '';
   const data: BeritaAcaraData = {
     agencyName: agency?.name ?? '',
     uppName: host?.name ?? '',
@@ -42,13 +54,8 @@ export async function forumReportData(f: ForumDoc, baseUrl: string, now: Date) {
     startedAt: f.schedule.liveStartAt ?? f.schedule.opensAt,
     endedAt: f.closedAt ?? f.schedule.liveEndAt ?? null,
     agenda: f.agenda,
-    counts: {
-      participants: f.counts.participants,
-      inputs: inputs.length,
-      published: published.length,
-      votes: f.counts.votes,
-      answered: published.filter((i) => i.answered).length,
-    },
+    counts,
+    response: responseFigures(inputCases, now),
     inputs: published.map((i, n) => {
       const c = caseOf.get(i._id.toString());
       return {
@@ -57,8 +64,8 @@ export async function forumReportData(f: ForumDoc, baseUrl: string, now: Date) {
         text: i.text,
         votes: i.votes,
         status: c ? CASE_STATUS_LABELS[c.status].id : CITIZEN_STATUS_LABELS[citizenStatus(i)].id,
-        answerNote: i.answered?.note || null,
-        replies: c?.replies.map((r) => r.text) ?? [],
+        liveAnswer: i.answered?.note || null,
+        replies: c?.replies.map((r) => ({ from: uppName(c.uppId), text: r.text, at: r.at })) ?? [],
       };
     }),
     followUps: cases
@@ -69,8 +76,9 @@ export async function forumReportData(f: ForumDoc, baseUrl: string, now: Date) {
         dueAt: c.dueAt ?? c.deadline,
         status: CASE_STATUS_LABELS[c.status].id,
       })),
+    // Names and NIP are written by hand where the platform does not know them.
     signatories: [
-      { role: `Kepala ${host?.name ?? 'UPP'}`, name: '' },
+      { role: `Kepala ${host?.name ?? 'UPP'}`, name: head?.displayName ?? '', nip: '' },
       { role: 'Perwakilan Masyarakat', name: '' },
     ],
     generatedAt: now,
@@ -85,7 +93,7 @@ export async function forumReportData(f: ForumDoc, baseUrl: string, now: Date) {
       text: i.text,
       votes: i.votes,
       status: i.status,
-      answered: !!i.answered,
+      answered: isAnswered(i, caseOf.get(i._id.toString())),
       sector: i.routing?.sector ?? null,
       serviceCode: i.routing?.serviceCode ?? null,
       uppName: i.routing?.uppId ? (upps.get(i.routing.uppId.toString()) ?? null) : null,

@@ -18,7 +18,8 @@ import { CaseModel } from '../inbox/case.model';
 import { renderBeritaAcara } from './beritaAcara';
 import { inputsToCsv, inputsToJson } from './exports';
 import { forumReportData } from './forumReport';
-import { buildDashboard, caseFigures, median } from './stats';
+import { figuresByService, loadCaseFacts, responseFigures } from './figures';
+import { buildDashboard } from './stats';
 
 /** What the minutes show: the forum, and the last change of its inputs and inbox cases. */
 async function pdfKey(f: ForumDoc, baseUrl: string): Promise<string> {
@@ -107,17 +108,13 @@ export function reportRoutes(api: Api, ctx: ServiceContext, publicUrl?: string):
         if (!upp) throw notFound('UPP');
         const agency = await Agency.findById(upp.agencyId);
         const now = ctx.clock.now();
-        const f = await caseFigures({ uppId: upp._id, type: 'input' }, now);
-        const byService = new Map<string, typeof f.cases>();
-        for (const c of f.cases) {
-          if (!c.serviceCode) continue;
-          byService.set(c.serviceCode, [...(byService.get(c.serviceCode) ?? []), c]);
-        }
+        const cases = await loadCaseFacts({ uppId: upp._id });
+        const f = responseFigures(cases, now);
+        const perService = figuresByService(cases, now);
         const names = new Map(
-          (await ServiceModel.find({ code: { $in: [...byService.keys()] } })).map((s) => [
-            s.code,
-            s.name,
-          ]),
+          (await ServiceModel.find({ code: { $in: perService.map((p) => p.serviceCode) } })).map(
+            (s) => [s.code, s.name],
+          ),
         );
         return {
           upp: {
@@ -126,24 +123,21 @@ export function reportRoutes(api: Api, ctx: ServiceContext, publicUrl?: string):
             name: upp.name,
             agencyName: agency?.name ?? '',
           },
-          received: f.total,
+          received: f.received,
           answered: f.answered,
-          answeredWithinStandard: f.within,
-          medianResponseHours: f.medianHours,
-          perService: [...byService].map(([code, list]) => {
-            const answered = list.filter((c) => c.firstReplyAt);
-            const hours = answered.map(
-              (c) => (c.firstReplyAt!.getTime() - c.receivedAt.getTime()) / 3_600_000,
-            );
-            const m = median(hours);
-            return {
-              serviceCode: code,
-              serviceName: names.get(code) ?? code,
-              received: list.length,
-              answeredWithinStandard: answered.filter((c) => c.firstReplyAt! <= c.deadline).length,
-              medianResponseHours: m === null ? null : Math.round(m * 10) / 10,
-            };
-          }),
+          answeredWithinStandard: f.answeredWithinStandard,
+          due: f.due,
+          withinStandardShare: f.withinStandardShare,
+          medianResponseHours: f.medianResponseHours,
+          perService: perService.map((p) => ({
+            serviceCode: p.serviceCode,
+            serviceName: names.get(p.serviceCode) ?? p.serviceCode,
+            received: p.received,
+            answeredWithinStandard: p.answeredWithinStandard,
+            due: p.due,
+            withinStandardShare: p.withinStandardShare,
+            medianResponseHours: p.medianResponseHours,
+          })),
         };
       },
     })

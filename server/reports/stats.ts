@@ -1,16 +1,10 @@
 import type { Types } from 'mongoose';
-import { OPEN_CASE_STATUSES } from '../../shared/domain/inbox';
 import { SECTOR_LABELS, type Sector } from '../../shared/domain/sectors';
 import type { Dashboard } from '../../shared/schemas/inbox';
 import { ServiceModel } from '../catalog/service.model';
-import { CaseModel } from '../inbox/case.model';
+import { loadCaseFacts, responseFigures } from './figures';
 
-export function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
+export { median } from './figures';
 
 /** ISO week of `d` (UTC) as `YYYY-Www`, e.g. `2026-W48`. */
 export function weekStart(d: Date): string {
@@ -22,41 +16,13 @@ export function weekStart(d: Date): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
-
-/** Response figures over a set of cases (only the fields reports need are read). */
-export async function caseFigures(filter: Record<string, unknown>, now: Date) {
-  const cases = await CaseModel.find(filter, {
-    receivedAt: 1,
-    firstReplyAt: 1,
-    deadline: 1,
-    status: 1,
-    serviceCode: 1,
-    sector: 1,
-  }).limit(50_000);
-  const answered = cases.filter((c) => c.firstReplyAt);
-  const within = answered.filter((c) => c.firstReplyAt! <= c.deadline);
-  const hours = answered.map(
-    (c) => (c.firstReplyAt!.getTime() - c.receivedAt.getTime()) / 3_600_000,
-  );
-  const open = cases.filter((c) => OPEN_CASE_STATUSES.includes(c.status));
-  return {
-    cases,
-    total: cases.length,
-    answered: answered.length,
-    within: within.length,
-    medianHours: round1(median(hours)),
-    open: open.length,
-    overdue: open.filter((c) => c.deadline < now).length,
-  };
-}
-
 export async function buildDashboard(
   scope: Dashboard['scope'],
   filter: { uppId?: Types.ObjectId; agencyId?: Types.ObjectId },
   now: Date,
 ): Promise<Dashboard> {
-  const f = await caseFigures(filter, now);
+  const cases = await loadCaseFacts(filter);
+  const f = responseFigures(cases, now);
   const weeks: { week: string; count: number }[] = [];
   for (let i = 11; i >= 0; i -= 1) {
     weeks.push({ week: weekStart(new Date(now.getTime() - i * 7 * 86_400_000)), count: 0 });
@@ -64,7 +30,7 @@ export async function buildDashboard(
   const byWeek = new Map(weeks.map((w) => [w.week, w]));
   const services = new Map<string, number>();
   const sectors = new Map<string, number>();
-  for (const c of f.cases) {
+  for (const c of cases) {
     const w = byWeek.get(weekStart(c.receivedAt));
     if (w) w.count += 1;
     if (c.serviceCode) services.set(c.serviceCode, (services.get(c.serviceCode) ?? 0) + 1);
@@ -89,10 +55,13 @@ export async function buildDashboard(
       label: SECTOR_LABELS[key as Sector]?.id ?? key,
       count,
     })),
-    medianResponseHours: f.medianHours,
-    withinStandardShare: f.answered ? Math.round((f.within / f.answered) * 1000) / 1000 : null,
+    medianResponseHours: f.medianResponseHours,
+    withinStandardShare: f.withinStandardShare,
+    answered: f.answered,
+    answeredWithinStandard: f.answeredWithinStandard,
+    due: f.due,
     open: f.open,
     overdue: f.overdue,
-    total: f.total,
+    total: f.received,
   };
 }

@@ -156,10 +156,20 @@ export const Dashboard = z.object({
   topSectors: z.array(Bucket),
   /** Median hours from receipt to the first reply (null when nothing was answered). */
   medianResponseHours: z.number().nullable(),
-  /** Share of answered items answered before their deadline (0..1, null when none). */
+  /**
+   * answeredWithinStandard / due (0..1, null when nothing is due): the same figure as the
+   * public scoreboard's (server/reports/figures.ts).
+   */
   withinStandardShare: z.number().nullable(),
+  /** Items with at least one reply. */
+  answered: z.number().int(),
+  /** Items whose first reply came at or before the deadline. */
+  answeredWithinStandard: z.number().int(),
+  /** Items answered, or unanswered past their deadline: the base of the share. */
+  due: z.number().int(),
   open: z.number().int(),
   overdue: z.number().int(),
+  /** Citizen inputs received. */
   total: z.number().int(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
@@ -170,6 +180,9 @@ export const Scoreboard = z.object({
   received: z.number().int(),
   answered: z.number().int(),
   answeredWithinStandard: z.number().int(),
+  /** The base of the share (see Dashboard.due). */
+  due: z.number().int(),
+  withinStandardShare: z.number().nullable(),
   medianResponseHours: z.number().nullable(),
   perService: z.array(
     z.object({
@@ -177,6 +190,8 @@ export const Scoreboard = z.object({
       serviceName: z.string(),
       received: z.number().int(),
       answeredWithinStandard: z.number().int(),
+      due: z.number().int(),
+      withinStandardShare: z.number().nullable(),
       medianResponseHours: z.number().nullable(),
     }),
   ),

@@ -74,7 +74,8 @@ export const enStaff: Record<keyof typeof idStaff, string> = {
   'dash.overdue': 'Overdue',
   'dash.median': 'Median response time',
   'dash.withinStandard': 'Answered within standard',
-  'dash.withinHint': 'Share of answered items answered before the service-standard deadline.',
+  'dash.withinHint':
+    'Of the items that are due (answered, or past their deadline without an answer): the share answered before the service-standard deadline. Items still within their deadline are not counted yet.',
   'dash.volume': 'Items per week (last 12 weeks)',
   'dash.week': 'Week',
   'dash.items': 'Count',
@@ -95,7 +96,7 @@ export const enStaff: Record<keyof typeof idStaff, string> = {
   'score.received': 'Input received',
   'score.answered': 'Answered',
   'score.withinHint':
-    'Counted over all input received: unanswered or late answers do not count as within standard.',
+    'The same figure as the UPP dashboard: of the items that are due (answered, or past their deadline without an answer), the share answered before the service-standard deadline.',
   'score.perService': 'Per service',
   'score.partOf': '{part} of {whole}',
   'home.scores': 'Public service scores: how fast each UPP answers citizen input',

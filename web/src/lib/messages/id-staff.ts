@@ -72,7 +72,8 @@ export const idStaff = {
   'dash.overdue': 'Terlambat',
   'dash.median': 'Median waktu tanggap',
   'dash.withinStandard': 'Dijawab sesuai standar',
-  'dash.withinHint': 'Bagian masukan yang dijawab sebelum batas waktu standar pelayanan.',
+  'dash.withinHint':
+    'Dari masukan yang sudah jatuh tempo (sudah dijawab, atau lewat batas waktu tanpa jawaban): bagian yang dijawab sebelum batas waktu standar pelayanan. Masukan yang masih dalam batas waktu belum dihitung.',
   'dash.volume': 'Masukan per minggu (12 minggu terakhir)',
   'dash.week': 'Minggu',
   'dash.items': 'Jumlah',
@@ -93,7 +94,7 @@ export const idStaff = {
   'score.received': 'Masukan diterima',
   'score.answered': 'Sudah dijawab',
   'score.withinHint':
-    'Dihitung dari semua masukan yang diterima: yang belum dijawab atau dijawab terlambat tidak dihitung sesuai standar.',
+    'Sama dengan dasbor UPP: dari masukan yang sudah jatuh tempo (sudah dijawab, atau lewat batas waktu tanpa jawaban), bagian yang dijawab sebelum batas waktu standar pelayanan.',
   'score.perService': 'Per layanan',
   'score.partOf': '{part} dari {whole}',
   'home.scores': 'Skor layanan publik: seberapa cepat UPP menanggapi masukan warga',
