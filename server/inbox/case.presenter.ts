@@ -32,6 +32,9 @@ export function presentCitizenCase(
     replies: replies(c, uppName),
     canConfirm: author && c.status === 'resolved',
     canReopen: author && c.status === 'resolved' && !c.citizen.reopenedAt,
+    confirmedAt: c.citizen.confirmedAt?.toISOString() ?? null,
+    reopenedAt: c.citizen.reopenedAt?.toISOString() ?? null,
+    reopenReason: author ? c.citizen.reopenReason : null,
   };
 }
 

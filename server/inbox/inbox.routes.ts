@@ -50,6 +50,17 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       handler: ({ resource, query }) => listInbox(resource, query, ctx.clock.now()),
     })
     .route({
+      method: 'get',
+      path: '/inbox/:id',
+      name: 'inbox.get',
+      summary: 'One item (an open case panel follows it live, whatever the list filter)',
+      tag,
+      access: STAFF,
+      params: IdParams,
+      response: ItemRes,
+      handler: async ({ user, params }) => one(await cases.loadCase(user!, params.id)),
+    })
+    .route({
       method: 'post',
       path: '/inbox/bulk',
       name: 'inbox.bulk',

@@ -132,6 +132,11 @@ export const CitizenCase = z.object({
   replies: z.array(CaseReply),
   canConfirm: z.boolean(),
   canReopen: z.boolean(),
+  /** When the author confirmed the answer solved it (shown in the thread). */
+  confirmedAt: z.string().nullable(),
+  /** When the author reopened the case, and why (the reason only for the author). */
+  reopenedAt: z.string().nullable(),
+  reopenReason: z.string().nullable(),
 });
 export type CitizenCase = z.infer<typeof CitizenCase>;
 

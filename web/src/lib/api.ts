@@ -342,6 +342,7 @@ type ItemRes = Promise<{ item: InboxItem }>;
 
 export const inboxApi = {
   list: (f: InboxFilter, signal?: AbortSignal) => api.get<InboxList>('/inbox', f, signal),
+  get: (id: string): ItemRes => api.get(`/inbox/${enc(id)}`),
   setStatus: (id: string, body: CaseStatusBody): ItemRes =>
     api.post(`/inbox/${enc(id)}/status`, body),
   bulk: (body: CaseBulkBody) => api.post<{ items: InboxItem[] }>('/inbox/bulk', body),

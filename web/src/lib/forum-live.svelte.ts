@@ -117,7 +117,8 @@ export class ForumLive {
       if (i.forumId !== this.forumId) return;
       const prev = this.myInputs[i.id];
       this.upsertMine(i);
-      if (!prev || i.seq > prev.seq) this.opts.onMine?.(i, prev);
+      // A case reply does not change the input's sequence: the page compares the two.
+      this.opts.onMine?.(i, prev);
     });
     s.on('vote.counts', (p) => p.forumId === this.forumId && this.applyCounts(p.counts));
     s.on('forum.spotlight', (p) => {
@@ -302,7 +303,12 @@ export class ForumLive {
     const next = incoming === undefined ? (prev ? caseOf(prev) : null) : incoming;
     const own = this.myInputs[input.id] ? caseOf(this.myInputs[input.id]!) : null;
     if (!next || !own || own.status !== next.status) return next;
-    return { ...next, canConfirm: own.canConfirm, canReopen: own.canReopen };
+    return {
+      ...next,
+      canConfirm: own.canConfirm,
+      canReopen: own.canReopen,
+      reopenReason: own.reopenReason,
+    };
   }
 
   remove(id: string): void {

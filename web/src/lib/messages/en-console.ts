@@ -38,4 +38,13 @@ export const enConsole: Record<keyof typeof idConsole, string> = {
   'projector.spotlightLabel': 'Input being discussed',
   'projector.votes.one': '{n} vote',
   'projector.votes.other': '{n} votes',
+  'inbox.replySentResolved':
+    'Reply sent to the citizen (also by e-mail when they left an address). The case is now "{status}": it leaves the "Open" list, and the citizen can confirm or reopen it.',
+  'inbox.replySentOpen':
+    'Reply sent to the citizen (also by e-mail when they left an address). Case status: {status}.',
+  'inbox.outsideFilter':
+    'This case ({status}) no longer matches the list filter, but stays open here.',
+  'inbox.liveReopened': 'The citizen reopened this case: {reason}',
+  'inbox.liveConfirmed': 'The citizen confirmed this case is solved.',
+  'route.singleUpp': 'Only one UPP delivers this service: it is already selected.',
 };

@@ -37,4 +37,8 @@ export const enHall: Record<keyof typeof idHall, string> = {
   'outbox.auto': 'Kept on this device; sent automatically when the connection returns.',
   'outbox.sendNow': 'Try sending now',
   'outbox.refused': 'Could not be sent:',
+  'case.youReopened': 'You reopened it',
+  'case.youConfirmed': 'You confirmed it is solved',
+  'case.citizenReopened': 'Reopened by the citizen',
+  'case.citizenConfirmedStep': 'The citizen confirmed it is solved',
 };

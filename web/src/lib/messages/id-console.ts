@@ -37,4 +37,13 @@ export const idConsole = {
   'projector.spotlightLabel': 'Masukan yang sedang dibahas',
   'projector.votes.one': '{n} dukungan',
   'projector.votes.other': '{n} dukungan',
+  'inbox.replySentResolved':
+    'Balasan terkirim ke warga (juga lewat email bila warga mencantumkannya). Status kasus kini "{status}": kasus tidak lagi tampil di daftar "Terbuka", dan warga dapat mengonfirmasi atau membuka kembali.',
+  'inbox.replySentOpen':
+    'Balasan terkirim ke warga (juga lewat email bila warga mencantumkannya). Status kasus: {status}.',
+  'inbox.outsideFilter':
+    'Kasus ini ({status}) tidak lagi termasuk filter daftar, tetapi tetap terbuka di sini.',
+  'inbox.liveReopened': 'Warga membuka kembali kasus ini: {reason}',
+  'inbox.liveConfirmed': 'Warga mengonfirmasi kasus ini selesai.',
+  'route.singleUpp': 'Hanya satu UPP menyediakan layanan ini: UPP itu sudah dipilih.',
 } as const;

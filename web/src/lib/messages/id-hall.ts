@@ -36,4 +36,8 @@ export const idHall = {
   'outbox.auto': 'Tersimpan di perangkat ini; dikirim otomatis saat koneksi kembali.',
   'outbox.sendNow': 'Coba kirim sekarang',
   'outbox.refused': 'Tidak dapat dikirim:',
+  'case.youReopened': 'Anda membuka kembali',
+  'case.youConfirmed': 'Anda mengonfirmasi masalah selesai',
+  'case.citizenReopened': 'Warga membuka kembali',
+  'case.citizenConfirmedStep': 'Warga mengonfirmasi masalah selesai',
 } as const;
