@@ -2,7 +2,7 @@ import express from 'express';
 import { z } from 'zod';
 import { ADMIN_ROLES } from '../../shared/domain/roles';
 import { ServiceInput } from '../../shared/schemas/catalog';
-import { AuditEntry } from '../../shared/schemas/inbox';
+import { AuditList, AuditQuery } from '../../shared/schemas/inbox';
 import { audit, listAudit } from '../audit/audit.service';
 import type { AuthUser } from '../auth/types';
 import { cleanService, cleanServiceOrThrow } from '../catalog/clean';
@@ -175,11 +175,13 @@ export function adminExtraRoutes(api: Api): void {
       method: 'get',
       path: '/admin/audit',
       name: 'audit.list',
-      summary: 'Audit log of staff actions (platform admins: all; agency admins: their agency)',
+      summary:
+        'Audit log of staff actions (platform admins: all; agency admins: their agency), ' +
+        'filtered by actor, action and days (WIB)',
       tag,
       policy: scopedTo(ADMIN_ROLES, "admins: every entry (platform) or their agency's"),
-      query: z.strictObject({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
-      response: z.object({ entries: z.array(AuditEntry), total: z.number().int() }),
-      handler: ({ resource, query }) => listAudit(resource, query.page),
+      query: AuditQuery,
+      response: AuditList,
+      handler: ({ resource, query }) => listAudit(resource, query),
     });
 }

@@ -55,10 +55,10 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       name: 'inbox.get',
       summary: 'One item (an open case panel follows it live, whatever the list filter)',
       tag,
-      access: STAFF,
+      policy: caseReaders(),
       params: IdParams,
       response: ItemRes,
-      handler: async ({ user, params }) => one(await cases.loadCase(user!, params.id)),
+      handler: ({ resource }) => one(resource),
     })
     .route({
       method: 'post',

@@ -84,25 +84,25 @@ export class TrainingManager {
     await audit(actor, 'routing.train', 'routing-model', `${corrections.length} koreksi`);
     const result = await this.run(examplesFile, outFile);
     if (!result) return;
-    const model = loadModel(outFile);
-    await ModelVersionModel.updateMany({ active: true }, { $set: { active: false } });
+    // Stored, not activated: an admin compares its scores with the active version's and
+    // activates it (or keeps the active one). A worse model never routes by itself.
+    loadModel(outFile);
     await ModelVersionModel.create({
       versionId: result.versionId,
       file: outFile,
       source: 'trained',
-      active: true,
+      active: false,
       corpusSize: result.corpusSize,
       correctionsUsed: result.correctionsUsed,
       evaluation: result.evaluation,
       createdBy: actor.id,
-      activatedAt: new Date(),
+      activatedAt: null,
     });
-    this.engine.use(model, result.versionId);
     this.status = {
       ...this.status,
       state: 'done',
       progress: 100,
-      message: `Model ${result.versionId} aktif.`,
+      message: `Model ${result.versionId} selesai dilatih (belum aktif).`,
       versionId: result.versionId,
     };
   }

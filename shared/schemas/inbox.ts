@@ -214,3 +214,30 @@ export const AuditEntry = z.object({
   detail: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal YYYY-MM-DD');
+
+/** GET /api/admin/audit: a page of the log, filtered by who, what and when (WIB days). */
+export const AuditQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  /** The actor's account id, or `system` for the platform's own jobs. */
+  actor: z.union([ObjectIdString, z.literal('system')]).optional(),
+  /** An action code (`forum.status`), or a prefix ending in a dot (`case.`). */
+  action: z
+    .string()
+    .regex(/^[a-z][a-zA-Z.]{0,60}$/)
+    .optional(),
+  /** First and last day included (Asia/Jakarta). */
+  from: Day.optional(),
+  to: Day.optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditList = z.object({
+  entries: z.array(AuditEntry),
+  total: z.number().int(),
+  /** Who and what appear in the log at all (for the filter lists). */
+  actors: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+  actions: z.array(z.string()),
+});
+export type AuditList = z.infer<typeof AuditList>;

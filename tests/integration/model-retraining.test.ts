@@ -18,7 +18,7 @@ afterAll(() => app.stop());
 type Models = { versions: ModelVersion[]; training: TrainingStatus };
 
 describe('retraining the routing model with corrections', () => {
-  it('trains a new version with its scores, activates it, and rolls back', async () => {
+  it('trains a new version with its scores, stores it inactive, activates it on request, and rolls back', async () => {
     const agency = await buildAgency();
     const dlh = await buildUpp(agency._id, { serviceCodes: ['LNG-0140-01'] });
     const fac = await buildUser('facilitator', { uppIds: [dlh._id] });
@@ -86,13 +86,20 @@ describe('retraining the routing model with corrections', () => {
 
     const after = await admin.get<Models>('/api/routing/models');
     const trained = after.body.versions.find((v) => v.source === 'trained')!;
-    // Three corrections, two of them the same text: two examples.
-    expect(trained).toMatchObject({ active: true, correctionsUsed: 2 });
+    // Three corrections, two of them the same text: two examples. Stored, not activated.
+    expect(trained).toMatchObject({ active: false, correctionsUsed: 2 });
+    expect(after.body.training).toMatchObject({ state: 'done', versionId: trained.versionId });
+    expect(after.body.versions.find((v) => v.source === 'shipped')?.active).toBe(true);
     // Too few corrections to hold some out: the scores are those of the authored split.
     expect(trained.evaluation).toMatchObject({ scoredOn: 'authored' });
     expect(trained.evaluation!.accuracy).toBeGreaterThan(0.7);
     expect(trained.live).toBeNull();
-    expect(after.body.versions.find((v) => v.source === 'shipped')?.active).toBe(false);
+
+    // The admin activates it after comparing the scores.
+    const activated = await admin.post<{ versions: ModelVersion[] }>(
+      `/api/routing/models/${trained.versionId}/activate`,
+    );
+    expect(activated.body.versions.find((v) => v.active)?.versionId).toBe(trained.versionId);
 
     const rolledBack = await admin.post<{ versions: ModelVersion[] }>(
       `/api/routing/models/${shipped.versionId}/activate`,

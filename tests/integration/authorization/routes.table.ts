@@ -312,6 +312,10 @@ export const ROUTES: Record<string, RouteRow> = {
   // Starts a training job (stopped with the app); kept last in the run.
   'routing.train': { expect: PLATFORM, req: () => post('/api/routing/models/train') },
   'inbox.list': { expect: STAFF, req: () => get('/api/inbox') },
+  'inbox.get': {
+    expect: INBOX_THIS,
+    req: async (w) => get(`/api/inbox/${(await w.fresh.inboxCase()).caseId}`),
+  },
   'inbox.bulk': {
     expect: INBOX_THIS,
     req: async (w) =>

@@ -14,7 +14,8 @@ import type { ErrorCode } from '$shared/schemas/common';
 import type { ServiceInput } from '$shared/schemas/catalog';
 import type { Forum, ForumCreate, ForumSignal, ForumUpdate } from '$shared/schemas/forum';
 import type {
-  AuditEntry,
+  AuditList,
+  AuditQuery,
   CaseBulkBody,
   CaseReplyBody,
   CaseRerouteBody,
@@ -389,8 +390,7 @@ export const catalogAdminApi = {
 };
 
 export const auditApi = {
-  list: (page: number) =>
-    api.get<{ entries: AuditEntry[]; total: number }>('/admin/audit', { page }),
+  list: (q: Partial<AuditQuery>) => api.get<AuditList>('/admin/audit', q),
   holidays: () => api.get<{ holidays: Holiday[] }>('/admin/holidays'),
   addHoliday: (h: Holiday) => api.post<{ holidays: Holiday[] }>('/admin/holidays', h),
   deleteHoliday: (date: string) => api.del<{ holidays: Holiday[] }>(`/admin/holidays/${enc(date)}`),

@@ -173,7 +173,8 @@ export const enStaff: Record<keyof typeof idStaff, string> = {
   'routing.rollback': 'Roll back to this version',
   'routing.train': 'Retrain',
   'routing.training': 'Training the model...',
-  'routing.trainDone': 'Training finished. Activate the new version if it scores better.',
+  'routing.trainDone':
+    'Training finished. The new version is stored but not active yet: compare its scores below.',
   'routing.trainFailed': 'Training failed.',
   'routing.kind.triage': 'Triage',
   'routing.kind.reroute': 'Re-route',

@@ -172,7 +172,8 @@ export const idStaff = {
   'routing.rollback': 'Kembalikan ke versi ini',
   'routing.train': 'Latih ulang',
   'routing.training': 'Melatih model...',
-  'routing.trainDone': 'Pelatihan selesai. Aktifkan versi baru bila hasilnya lebih baik.',
+  'routing.trainDone':
+    'Pelatihan selesai. Versi baru disimpan tetapi belum aktif: bandingkan skornya di bawah.',
   'routing.trainFailed': 'Pelatihan gagal.',
   'routing.kind.triage': 'Triase',
   'routing.kind.reroute': 'Rute ulang',
