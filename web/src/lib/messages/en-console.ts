@@ -68,4 +68,8 @@ export const enConsole: Record<keyof typeof idConsole, string> = {
   'routing.macroF1': 'Macro-F1 (average per sector)',
   'routing.activateNew': 'Activate the new version',
   'routing.keepActive': 'Keep the active version',
+  'audit.table': 'Audit log table',
+  'a11y.table': 'Table',
+  'triage.listTitle': 'Inputs waiting for a route',
+  'a11y.tableOf': 'Table: {name}',
 };

@@ -67,4 +67,8 @@ export const idConsole = {
   'routing.macroF1': 'Macro-F1 (rata-rata per sektor)',
   'routing.activateNew': 'Aktifkan versi baru',
   'routing.keepActive': 'Tetap pakai versi aktif',
+  'audit.table': 'Tabel log audit',
+  'a11y.table': 'Tabel',
+  'triage.listTitle': 'Masukan yang menunggu rute',
+  'a11y.tableOf': 'Tabel {name}',
 } as const;
