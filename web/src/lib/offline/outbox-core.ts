@@ -31,6 +31,12 @@ export interface QueuedVote {
 
 export type Queued = QueuedInput | QueuedVote;
 
+/** A new queued input for a submission body (its idempotency key is its key). */
+export function queuedInput(body: InputBody, nowMs: number): QueuedInput {
+  const createdAt = new Date(nowMs).toISOString();
+  return { type: 'input', key: body.idempotencyKey, body, createdAt, error: null };
+}
+
 export interface VoteResult {
   inputId: string;
   votes: number;

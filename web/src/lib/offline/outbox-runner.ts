@@ -1,4 +1,5 @@
 import {
+  queuedInput,
   loadQueue,
   retryDelay,
   saveQueue,
@@ -54,16 +55,15 @@ export class OutboxRunner {
   }
 
   addInput(body: InputBody): QueuedInput {
-    const item: QueuedInput = {
-      type: 'input',
-      key: body.idempotencyKey,
-      body,
-      createdAt: (this.o.now?.() ?? new Date()).toISOString(),
-      error: null,
-    };
+    const item = queuedInput(body, (this.o.now?.() ?? new Date()).getTime());
+    this.add(item);
+    return item;
+  }
+
+  /** Queues an input built beforehand (e.g. while this runner was loading). */
+  add(item: QueuedInput): void {
     this.set([...this.items.filter((i) => i.key !== item.key), item]);
     void this.flush();
-    return item;
   }
 
   addVote(inputId: string, voted: boolean): void {

@@ -1,15 +1,20 @@
 import { forumApi, inputApi, isRetryable } from '$lib/api';
 import {
   browserStorage,
+  queuedInput,
+  withVote,
   type InputBody,
   type OutboxEvents,
   type Queued,
   type QueuedInput,
   type QueuedVote,
 } from './outbox-core';
-import { OutboxRunner } from './outbox-runner';
+import type { OutboxRunner } from './outbox-runner';
 
-/** The outbox of one forum as reactive state for the page (see OutboxRunner). */
+/**
+ * The outbox of one forum as reactive state for the page (see OutboxRunner, loaded as its own
+ * chunk once the page runs: items queued before it arrives wait here).
+ */
 export class Outbox {
   items = $state<Queued[]>([]);
   sendingKey = $state<string | null>(null);
@@ -21,65 +26,81 @@ export class Outbox {
   readonly waitingInputs = $derived(this.inputs.filter((i) => i.error === null).length);
   readonly waitingVotes = $derived(this.votes.length);
 
-  private readonly runner: OutboxRunner;
+  private runner: OutboxRunner | null = null;
+  private stopped = false;
 
   constructor(
     readonly forumId: string,
-    events: OutboxEvents,
-  ) {
-    this.runner = new OutboxRunner({
-      forumId,
-      storage: browserStorage(),
-      isRetryable,
-      transport: {
-        submit: async (id, body) => (await forumApi.submit(id, body)).input,
-        vote: (inputId, voted) => inputApi.vote(inputId, voted),
-      },
-      events: {
-        ...events,
-        retrying: (ms) => {
-          this.retryAt = Date.now() + ms;
-          events.retrying?.(ms);
-        },
-      },
-      onChange: (items, sending) => {
-        this.items = items;
-        this.sendingKey = sending;
-        if (sending) this.retryAt = null;
-      },
-    });
-  }
+    private readonly events: OutboxEvents,
+  ) {}
 
   /** Loads what an earlier page left unsent and sends it; resends when the network returns. */
   start(): () => void {
-    this.runner.load();
-    const resend = () => void this.runner.flush();
+    this.stopped = false;
+    const resend = () => this.flush();
     const onVisible = () => document.visibilityState === 'visible' && resend();
     window.addEventListener('online', resend);
     document.addEventListener('visibilitychange', onVisible);
-    resend();
+    void import('./outbox-runner').then(({ OutboxRunner }) => {
+      if (this.stopped) return;
+      const early = this.items;
+      const runner = new OutboxRunner({
+        forumId: this.forumId,
+        storage: browserStorage(),
+        isRetryable,
+        transport: {
+          submit: async (id, body) => (await forumApi.submit(id, body)).input,
+          vote: (inputId, voted) => inputApi.vote(inputId, voted),
+        },
+        events: {
+          ...this.events,
+          retrying: (ms) => {
+            this.retryAt = Date.now() + ms;
+            this.events.retrying?.(ms);
+          },
+        },
+        onChange: (items, sending) => {
+          this.items = items;
+          this.sendingKey = sending;
+          if (sending) this.retryAt = null;
+        },
+      });
+      this.runner = runner;
+      runner.load();
+      for (const item of early) {
+        if (item.type === 'input') runner.add(item);
+        else runner.addVote(item.inputId, item.voted);
+      }
+      resend();
+    });
     return () => {
+      this.stopped = true;
       window.removeEventListener('online', resend);
       document.removeEventListener('visibilitychange', onVisible);
-      this.runner.stop();
+      this.runner?.stop();
     };
   }
 
   addInput(body: InputBody): QueuedInput {
-    return this.runner.addInput(body);
+    if (this.runner) return this.runner.addInput(body);
+    const item = queuedInput(body, Date.now());
+    this.items = [...this.items, item];
+    return item;
   }
 
   addVote(inputId: string, voted: boolean): void {
-    this.runner.addVote(inputId, voted);
+    if (this.runner) this.runner.addVote(inputId, voted);
+    else this.items = withVote(this.items, inputId, voted);
   }
 
   discard(key: string): void {
-    this.runner.discard(key);
+    if (this.runner) this.runner.discard(key);
+    else this.items = this.items.filter((i) => i.key !== key);
   }
 
   /** Tries now (the socket reconnected, or the citizen asked). */
   flush(): void {
-    void this.runner.flush();
+    void this.runner?.flush();
   }
 
   /** The intent of an unsent vote for this input, if any. */
