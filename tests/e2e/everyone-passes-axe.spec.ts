@@ -27,7 +27,8 @@ async function world() {
     citizen: await buildUser('citizen'),
     facilitator: await buildUser('facilitator', { uppIds: [upp._id] }),
     upp_head: await buildUser('upp_head', { uppIds: [upp._id] }),
-    admin: await buildUser('admin'),
+    agency_admin: await buildUser('agency_admin', { agencyId: agency._id }),
+    platform_admin: await buildUser('platform_admin'),
   };
   const forum = await buildForum(upp, { title: 'Forum Jalan dan Drainase Kelurahan Aksesibel' });
   const closed = await buildForum(upp, { status: 'closed', title: 'Forum yang sudah ditutup' });
@@ -132,20 +133,31 @@ function pagesFor(role: Role): Check[] {
         { path: '/upp/dashboard' },
         ...common,
       ];
-    case 'admin':
+    case 'agency_admin':
+    case 'platform_admin': {
+      // Routing models are platform data: their tab is the platform admin's only.
+      const tabs = ['agencies', 'upps', 'staff', 'catalog', 'holidays', 'audit'];
+      if (role === 'platform_admin') tabs.push('routing');
       return [
-        ...['agencies', 'upps', 'staff', 'catalog', 'routing', 'holidays', 'audit'].map((t) => ({
-          path: `/admin?tab=${t}`,
-        })),
+        ...tabs.map((t) => ({ path: `/admin?tab=${t}` })),
         { path: '/console' },
         { path: '/triage' },
+        { path: '/upp' },
         { path: '/upp/dashboard' },
         ...common,
       ];
+    }
   }
 }
 
-const ROLES: Role[] = ['anonymous', 'citizen', 'facilitator', 'upp_head', 'admin'];
+const ROLES: Role[] = [
+  'anonymous',
+  'citizen',
+  'facilitator',
+  'upp_head',
+  'agency_admin',
+  'platform_admin',
+];
 const VIEWPORTS = { phone: PHONE, desktop: DESKTOP };
 
 describe('every page passes axe-core for every role, on a phone and a desktop', () => {
@@ -175,7 +187,7 @@ describe('every page passes axe-core for every role, on a phone and a desktop', 
     const summary = { checked, violations: findings.length, findings };
     writeFileSync(artifact('axe.json'), JSON.stringify(summary, null, 2));
     console.log(
-      `[axe] ${checked} page views checked (5 roles x 2 viewports), ${findings.length} violations`,
+      `[axe] ${checked} page views checked (6 roles x 2 viewports), ${findings.length} violations`,
     );
     expect(findings).toEqual([]);
   });
