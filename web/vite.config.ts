@@ -19,7 +19,9 @@ const CORE = [
   '/src/lib/citizen-errors.ts',
   '/src/lib/offline/outbox-core.ts',
   '/src/lib/offline/outbox.svelte.ts',
-  '/shared/domain/',
+  '/shared/domain/forum.ts',
+  '/shared/domain/inbox.ts',
+  '/shared/domain/roles.ts',
   '/shared/schemas/limits.ts',
 ];
 

@@ -1,34 +1,9 @@
 import type { ForumStatus, ForumType, RejectReason } from '$shared/domain/forum';
 import type { Sector } from '$shared/domain/sectors';
-import type {
-  Agency,
-  AgencyCreate,
-  StaffCreate,
-  StaffUpdate,
-  StaffUser,
-  Upp,
-  UppCreate,
-} from '$shared/schemas/admin';
 import type { SessionUser, MeResponse } from '$shared/schemas/auth';
 import type { ErrorCode } from '$shared/schemas/common';
-import type { ServiceInput } from '$shared/schemas/catalog';
 import type { Forum, ForumCreate, ForumSignal, ForumUpdate } from '$shared/schemas/forum';
-import type {
-  AuditList,
-  AuditQuery,
-  CaseBulkBody,
-  CaseReplyBody,
-  CaseRerouteBody,
-  CaseStatusBody,
-  CitizenCase,
-  Dashboard,
-  FollowUpBody,
-  InboxItem,
-  InboxList,
-  InboxQuery,
-  Notification,
-  Scoreboard,
-} from '$shared/schemas/inbox';
+import type { CitizenCase, Dashboard, Scoreboard } from '$shared/schemas/inbox';
 import type { z } from 'zod';
 import type {
   ForumSnapshot,
@@ -37,15 +12,6 @@ import type {
   ModerationLogEntry,
   SimilarInput,
 } from '$shared/schemas/input';
-import type {
-  ClassifyResponse,
-  Correction,
-  ModelVersion,
-  RouteBody,
-  RoutedInput,
-  TrainingStatus,
-  TriageQuery,
-} from '$shared/schemas/routing';
 import { t } from './i18n.svelte';
 
 /** An error from the API (`{ error: { code, message } }`), or a network failure. */
@@ -244,7 +210,7 @@ export type CatalogService = { code: string; name: string; sector: Sector };
 export type UppRef = { id: string; name: string };
 export type VoteResult = { inputId: string; votes: number; voted: boolean };
 
-const enc = encodeURIComponent;
+export const enc = encodeURIComponent;
 
 export const forumApi = {
   list: (f: ForumListFilter = {}) =>
@@ -275,7 +241,7 @@ export const forumApi = {
   qrUrl: (id: string) => `/api/forums/${enc(id)}/qr.svg`,
 };
 
-type InputRes = Promise<{ input: Input }>;
+export type InputRes = Promise<{ input: Input }>;
 export const inputApi = {
   vote: (id: string, voted: boolean) => api.post<VoteResult>(`/inputs/${enc(id)}/vote`, { voted }),
   approve: (id: string): InputRes => api.post(`/inputs/${enc(id)}/approve`),
@@ -292,17 +258,6 @@ export const inputApi = {
 export const catalogApi = {
   services: () => api.get<{ services: CatalogService[] }>('/catalog/services'),
   myUpps: () => api.get<{ upps: UppRef[] }>('/upps/mine'),
-};
-
-export const adminApi = {
-  agencies: () => api.get<{ agencies: Agency[] }>('/admin/agencies'),
-  createAgency: (b: AgencyCreate) => api.post<{ agency: Agency }>('/admin/agencies', b),
-  upps: () => api.get<{ upps: Upp[] }>('/admin/upps'),
-  createUpp: (b: UppCreate) => api.post<{ upp: Upp }>('/admin/upps', b),
-  users: () => api.get<{ users: StaffUser[] }>('/admin/users'),
-  createUser: (b: StaffCreate) => api.post<{ user: StaffUser }>('/admin/users', b),
-  updateUser: (id: string, b: StaffUpdate) =>
-    api.patch<{ user: StaffUser }>(`/admin/users/${enc(id)}`, b),
 };
 
 /**
@@ -322,43 +277,6 @@ export const citizenApi = {
     api.post(`/inputs/${enc(id)}/reopen`, { reason }),
 };
 
-export type TrainingState = { versions: ModelVersion[]; training: TrainingStatus };
-
-export const routingApi = {
-  classify: (text: string, forumId?: string) =>
-    api.post<ClassifyResponse>('/routing/classify', forumId ? { text, forumId } : { text }),
-  triage: (order: TriageQuery['order'] = 'uncertain') =>
-    api.get<{ inputs: RoutedInput[] }>(`/routing/triage?order=${enc(order)}`),
-  route: (inputId: string, body: RouteBody): InputRes =>
-    api.post(`/inputs/${enc(inputId)}/route`, body),
-  corrections: () => api.get<{ corrections: Correction[] }>('/routing/corrections'),
-  models: () => api.get<TrainingState>('/routing/models'),
-  train: () => api.post<{ training: TrainingStatus }>('/routing/models/train'),
-  activate: (versionId: string) =>
-    api.post<{ versions: ModelVersion[] }>(`/routing/models/${enc(versionId)}/activate`),
-};
-
-export type InboxFilter = Partial<InboxQuery>;
-type ItemRes = Promise<{ item: InboxItem }>;
-
-export const inboxApi = {
-  list: (f: InboxFilter, signal?: AbortSignal) => api.get<InboxList>('/inbox', f, signal),
-  get: (id: string): ItemRes => api.get(`/inbox/${enc(id)}`),
-  setStatus: (id: string, body: CaseStatusBody): ItemRes =>
-    api.post(`/inbox/${enc(id)}/status`, body),
-  bulk: (body: CaseBulkBody) => api.post<{ items: InboxItem[] }>('/inbox/bulk', body),
-  reply: (id: string, body: CaseReplyBody): ItemRes => api.post(`/inbox/${enc(id)}/reply`, body),
-  reroute: (id: string, body: CaseRerouteBody): ItemRes =>
-    api.post(`/inbox/${enc(id)}/reroute`, body),
-  followUp: (inputId: string, body: FollowUpBody): ItemRes =>
-    api.post(`/inputs/${enc(inputId)}/followup`, body),
-};
-
-export const notificationApi = {
-  list: () => api.get<{ notifications: Notification[]; unread: number }>('/notifications'),
-  markRead: () => api.post<unknown>('/notifications/read', {}),
-};
-
 export type PublicUpp = { id: string; slug: string; name: string; agencyName: string };
 
 export const reportApi = {
@@ -369,29 +287,4 @@ export const reportApi = {
   beritaAcaraUrl: (forumId: string) => `/api/forums/${enc(forumId)}/berita-acara.pdf`,
   forumExportUrl: (forumId: string, format: 'csv' | 'json') =>
     `/api/forums/${enc(forumId)}/export.${format}`,
-};
-
-export type ImportFormat = 'csv' | 'json';
-export type ImportReport = {
-  valid: number;
-  rejected: { row: number; code?: string; errors: string[] }[];
-  applied: boolean;
-};
-export type Holiday = { date: string; name: string };
-
-export const catalogAdminApi = {
-  list: () => api.get<{ services: ServiceInput[] }>('/admin/catalog'),
-  create: (s: ServiceInput) => api.post<{ service: ServiceInput }>('/admin/catalog', s),
-  update: (code: string, s: ServiceInput) =>
-    api.put<{ service: ServiceInput }>(`/admin/catalog/${enc(code)}`, s),
-  import: (text: string, format: ImportFormat, mode: 'preview' | 'apply') =>
-    api.postText<ImportReport>('/admin/catalog/import', text, { format, mode }),
-  exportUrl: (format: ImportFormat) => `/api/admin/catalog/export.${format}`,
-};
-
-export const auditApi = {
-  list: (q: Partial<AuditQuery>) => api.get<AuditList>('/admin/audit', q),
-  holidays: () => api.get<{ holidays: Holiday[] }>('/admin/holidays'),
-  addHoliday: (h: Holiday) => api.post<{ holidays: Holiday[] }>('/admin/holidays', h),
-  deleteHoliday: (date: string) => api.del<{ holidays: Holiday[] }>(`/admin/holidays/${enc(date)}`),
 };

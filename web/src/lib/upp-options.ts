@@ -1,4 +1,5 @@
-import { adminApi, catalogApi, reportApi, type CatalogService } from './api';
+import { catalogApi, reportApi, type CatalogService } from './api';
+import { adminApi } from './api-staff';
 import { session } from './session.svelte';
 
 /** A UPP to route to. `serviceCodes` is known to staff (null: cannot filter by service). */

@@ -71,4 +71,18 @@ export const idConsole = {
   'a11y.table': 'Tabel',
   'triage.listTitle': 'Masukan yang menunggu rute',
   'a11y.tableOf': 'Tabel {name}',
+  'safety.title': 'Keamanan forum',
+  'safety.slowMode': 'Mode lambat (detik antar-masukan per peserta, 0 = mati)',
+  'safety.voteAccount': 'Dukungan hanya dari warga yang masuk dengan akun',
+  'safety.save': 'Simpan pengaturan',
+  'safety.saved': 'Pengaturan forum tersimpan.',
+  'signals.title': 'Pola dukungan mencurigakan',
+  'signals.none': 'Tidak ada pola mencurigakan.',
+  'signals.hint':
+    'Banyak peserta dengan cookie baru dari satu alamat yang mendukung masukan yang sama dalam beberapa menit. Wajar di aula dengan satu Wi-Fi; mencurigakan pada forum daring. Anda dapat mewajibkan akun untuk memberi dukungan.',
+  'signals.votes': '{count} dukungan dari peserta baru, alamat #{tag}',
+  'signals.inputs': '{count} masukan dari peserta baru, alamat #{tag}',
+  'admin.chooseAgency': '— Pilih instansi —',
+  'admin.platformOnly': 'Hanya admin platform yang dapat mengubah data ini.',
+  'admin.scopeAgency': 'Anda mengelola instansi {name}.',
 } as const;
