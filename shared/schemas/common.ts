@@ -24,6 +24,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ErrorBody = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
+    /** The precise reason: a key of shared/errors.ts ERROR_TEXTS, translated by the client. */
+    reason: z.string().optional(),
+    /** The values the reason's text needs. */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     /** Human-readable message, in Bahasa Indonesia. */
     message: z.string(),
     /** Field-level details for validation errors. */
@@ -36,4 +40,14 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const ObjectIdString = z.string().regex(/^[a-f0-9]{24}$/i, 'ID tidak sah');
 
 /** Acknowledgement envelope for socket events: `{ data }` or `{ error }`. */
-export type Ack<T> = { data: T } | { error: { code: ErrorCode; message: string } };
+export type Ack<T> =
+  | { data: T }
+  | {
+      error: {
+        code: ErrorCode;
+        message: string;
+        reason?: string;
+        params?: Record<string, string | number>;
+        retryable?: boolean;
+      };
+    };

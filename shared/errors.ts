@@ -1,0 +1,59 @@
+/**
+ * The catalogue of error reasons: one stable id per thing that can go wrong, with parameters and
+ * its text in Bahasa Indonesia and English. The API sends `{ error: { code, reason, params,
+ * message } }`: `code` is the coarse class (shared/schemas/common.ts ERROR_CODES, what a program
+ * branches on), `reason` a key of this catalogue, `params` the values its text needs, `message`
+ * the Indonesian text for API consumers that don't translate. The web client renders
+ * `errorMessage(reason, params, lang)`.
+ *
+ * Placeholders are `{name}`; a plural choice is `{count, plural, one {…} other {…}}` decided by
+ * Intl.PluralRules of the language.
+ */
+export type ErrorParams = Record<string, string | number>;
+export type Lang = 'id' | 'en';
+
+export const ERROR_TEXTS = {
+  not_found: { id: '{what} tidak ditemukan.', en: '{what} not found.' },
+  forbidden: { id: 'Anda tidak berwenang melakukan ini.', en: 'You are not allowed to do this.' },
+  unauthenticated: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  db_unavailable: {
+    id: 'Basis data sedang tidak tersedia. Coba lagi dalam {seconds} detik.',
+    en: 'The database is unavailable. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+  },
+  internal: { id: 'Terjadi kesalahan di server.', en: 'Something went wrong on the server.' },
+} as const satisfies Record<string, { id: string; en: string }>;
+
+export type ErrorReason = keyof typeof ERROR_TEXTS;
+
+export function isErrorReason(x: unknown): x is ErrorReason {
+  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(ERROR_TEXTS, x);
+}
+
+const pluralRules: Record<Lang, Intl.PluralRules> = {
+  id: new Intl.PluralRules('id'),
+  en: new Intl.PluralRules('en'),
+};
+
+/** Fills `{name}` and `{name, plural, one {…} other {…}}` (with `#` for the number). */
+export function formatText(template: string, params: ErrorParams = {}, lang: Lang = 'id'): string {
+  const plural = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
+  const withPlurals = template.replace(plural, (_m, name: string, forms: string) => {
+    const n = Number(params[name] ?? 0);
+    const options = new Map<string, string>();
+    for (const f of forms.matchAll(/(\w+)\s*\{([^{}]*)\}/g)) options.set(f[1]!, f[2]!);
+    const form = options.get(pluralRules[lang].select(n)) ?? options.get('other') ?? '';
+    return form.replace(/#/g, new Intl.NumberFormat(lang).format(n));
+  });
+  return withPlurals.replace(/\{(\w+)\}/g, (m, name: string) =>
+    params[name] === undefined ? m : String(params[name]),
+  );
+}
+
+/** The text of an error reason in a language. */
+export function errorMessage(
+  reason: ErrorReason,
+  params: ErrorParams = {},
+  lang: Lang = 'id',
+): string {
+  return formatText(ERROR_TEXTS[reason][lang], params, lang);
+}
