@@ -214,10 +214,12 @@ export async function voteInput(
     return ctx.live.applyVote(forumId, { inputId, voterKey: key }, voted);
   });
   if (voted) {
-    await ctx.live.addParticipant(forumId, key);
-    await ctx.signals
-      .voted(e.forum, inputId, viewer)
-      .catch((err: unknown) => console.error('[signals] could not record a vote', err));
+    await Promise.all([
+      ctx.live.addParticipant(forumId, key),
+      ctx.signals
+        .voted(e.forum, inputId, viewer)
+        .catch((err: unknown) => console.error('[signals] could not record a vote', err)),
+    ]);
   }
   ctx.realtime.voteCount(forumId, inputId);
   return { inputId, votes, voted };

@@ -95,11 +95,17 @@ export class AbuseLimits {
 
   /** Takes one point in every scope the kind has and a key is given for; 429 on the first full one. */
   async take(kind: LimitKind, keys: LimitKeys): Promise<void> {
+    // The scopes are consumed at once (one round trip to Redis, not four in a row); the first
+    // refusal in scope order is the one reported.
+    const takes: Promise<void>[] = [];
     for (const scope of ['socket', 'participant', 'user', 'address'] as const) {
       const key = keys[scope];
       const limiter = this.limiters.get(`${kind}:${scope}`);
-      if (key && limiter) await take(limiter, key, MESSAGES[kind], kind);
+      if (key && limiter) takes.push(take(limiter, key, MESSAGES[kind], kind));
     }
+    const results = await Promise.allSettled(takes);
+    const refused = results.find((r) => r.status === 'rejected');
+    if (refused) throw refused.reason;
   }
 
   /**

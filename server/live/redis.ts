@@ -225,7 +225,9 @@ export class RedisCoordinator implements Coordinator {
     try {
       return await fn();
     } finally {
-      await this.redis.eval(UNLOCK, 1, k.lock(key), token).catch(() => undefined);
+      // Not awaited: commands on one connection run in order, so this process's next SET NX on
+      // the key comes after it; other processes retry. The lock's TTL covers a lost unlock.
+      this.redis.eval(UNLOCK, 1, k.lock(key), token).catch(() => undefined);
     }
   }
 
