@@ -3,6 +3,7 @@ import { ROLES, STAFF_ROLES } from '../domain/roles';
 import { Email, Password } from './auth';
 import { ObjectIdString } from './common';
 import { LIMITS } from './limits';
+import { patchOf } from './patch';
 
 const Name = z.string().trim().min(2, { message: 'Nama terlalu pendek' }).max(LIMITS.nameMax);
 const Slug = z
@@ -23,7 +24,8 @@ export const AgencyCreate = z.strictObject({
   region: Region,
 });
 export type AgencyCreate = z.infer<typeof AgencyCreate>;
-export const AgencyUpdate = AgencyCreate.partial();
+/** PATCH /api/admin/agencies/:id: only the fields sent change. */
+export const AgencyUpdate = patchOf(AgencyCreate);
 export type AgencyUpdate = z.infer<typeof AgencyUpdate>;
 
 export const Agency = AgencyCreate.extend({ id: z.string(), uppCount: z.number().int() });
@@ -45,7 +47,8 @@ export const UppCreate = z.strictObject({
     .default([]),
 });
 export type UppCreate = z.infer<typeof UppCreate>;
-export const UppUpdate = UppCreate.partial();
+/** PATCH /api/admin/upps/:id: only the fields sent change (a new name keeps the services). */
+export const UppUpdate = patchOf(UppCreate);
 export type UppUpdate = z.infer<typeof UppUpdate>;
 
 export const Upp = UppCreate.extend({ id: z.string(), agencyName: z.string().nullable() });
