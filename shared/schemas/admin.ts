@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, STAFF_ROLES } from '../domain/roles';
+import { DEFAULT_TIME_ZONE, UPP_TIME_ZONES } from '../domain/timezones';
 import { Email, Password } from './auth';
 import { ObjectIdString } from './common';
 import { LIMITS } from './limits';
@@ -45,6 +46,13 @@ export const UppCreate = z.strictObject({
     .array(z.string().regex(/^[A-Z]{3}-\d{4}-\d{2}$/))
     .max(200)
     .default([]),
+  /** IANA time zone of the unit: its working days, deadlines and minutes use this wall clock. */
+  timeZone: z
+    .enum(UPP_TIME_ZONES, {
+      message:
+        'Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).',
+    })
+    .default(DEFAULT_TIME_ZONE),
 });
 export type UppCreate = z.infer<typeof UppCreate>;
 /** PATCH /api/admin/upps/:id: only the fields sent change (a new name keeps the services). */
