@@ -264,6 +264,7 @@ export async function moveCase(ctx: ServiceContext, input: InputDoc): Promise<vo
     r.deadline ??
     computeDeadline(ctx.clock.now(), LAPOR_FOLLOWUP_DAYS, inZone(ctx.calendar(), upp.timeZone));
   c.escalationLevel = 0;
+  c.level2At = null;
   await c.save();
   const staff = await ctx.notifier.uppStaff(upp._id, ['upp_head', 'facilitator']);
   await ctx.notifier.toUsers(staff, 'case.new', `Masukan dialihkan ke ${upp.name}`, c._id);
