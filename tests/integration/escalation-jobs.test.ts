@@ -116,6 +116,36 @@ describe('escalation cannot starve and happens once per level', () => {
     },
   );
 
+  it('a case escalated before level2At existed gets it once, waits unselected, and reaches level 2 when due', async () => {
+    const u = await unit();
+    const deadline = new Date('2026-12-16T23:59:59.999+07:00'); // Wednesday night
+    const { insertedId } = await CaseModel.collection.insertOne({
+      ...caseDocs(u, 1, () => ({ deadline }))[0],
+      escalationLevel: 1,
+      escalations: [{ level: 1, at: new Date('2026-12-17T00:05:00+07:00') }],
+      replies: [],
+      citizen: { confirmedAt: null, reopenedAt: null, reopenReason: null },
+    });
+    expect((await CaseModel.collection.findOne({ _id: insertedId }))?.level2At).toBeUndefined();
+    expect(await runEscalation(app.ctx)).toMatchObject({ examined: 1, level2: 0 });
+    // Three working days after Wednesday: Thursday, Friday, Monday 21 December, end of day.
+    const stored = await CaseModel.findById(insertedId);
+    expect(stored?.level2At?.toISOString()).toBe(
+      new Date('2026-12-21T23:59:59.999+07:00').toISOString(),
+    );
+    expect(await runEscalation(app.ctx)).toMatchObject({ examined: 0 });
+    clock.set(new Date('2026-12-22T08:00:00+07:00'));
+    expect(await runEscalation(app.ctx)).toMatchObject({ examined: 1, level2: 1 });
+    expect(await perCase('case.escalated', [u.admin._id])).toEqual([1]);
+    expect(
+      await perCase(
+        'case.overdue',
+        u.heads.map((h) => h._id),
+      ),
+    ).toEqual([]);
+    clock.set(new Date('2026-12-17T10:00:00+07:00'));
+  });
+
   it('works in batches, oldest deadline first, and stops at the bound per run', async () => {
     const u = await unit();
     const now = clock.now().getTime();
