@@ -12,6 +12,7 @@ import { ensurePushdownIndexes } from './db/pushdownIndexes';
 import { seedDemo } from './seed/demo';
 import { refuseDemoAccounts } from './seed/demoGuard';
 import { migrateRoles } from './auth/roles.migration';
+import { migrateUppTimeZones } from './admin/timezone.migration';
 import { seedCatalog } from './catalog/catalog.seed';
 import { systemClock } from './clock';
 import { startJobs } from './domain';
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
     }
     if (m.cleaned)
       console.log(`[roles] ${m.cleaned} account(s) lost a field their role does not have`);
+    const zoned = await migrateUppTimeZones();
+    if (zoned) console.log(`[upp] ${zoned} UPP(s) without a time zone -> Asia/Jakarta (WIB)`);
   });
   if (config.env === 'production') await refuseDemoAccounts();
   const calendar = new CalendarStore();

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, isUppTimeZone } from '../../shared/domain/timezones';
 import type { Agency, StaffUser, Upp } from '../../shared/schemas/admin';
 import type { UserDoc } from '../auth/user.model';
 import type { AgencyDoc } from './agency.model';
@@ -22,6 +23,7 @@ export const presentUpp = (u: UppDoc, agencyName: string | null): Upp => ({
   region: u.region,
   address: u.address,
   serviceCodes: u.serviceCodes,
+  timeZone: isUppTimeZone(u.timeZone) ? u.timeZone : DEFAULT_TIME_ZONE,
 });
 
 export const presentStaff = (u: UserDoc): StaffUser => ({

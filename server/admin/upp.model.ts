@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { DEFAULT_TIME_ZONE, UPP_TIME_ZONES } from '../../shared/domain/timezones';
 
 /** A UPP (Unit Penyelenggara Pelayanan Publik): a unit of an agency that delivers services. */
 const uppSchema = new Schema(
@@ -12,6 +13,8 @@ const uppSchema = new Schema(
     address: { type: String, trim: true, default: '' },
     /** Codes of the catalog services this UPP delivers. */
     serviceCodes: { type: [String], default: [] },
+    /** IANA zone of the unit's wall clock (WIB, WITA, WIT); older UPPs get it at start-up. */
+    timeZone: { type: String, enum: UPP_TIME_ZONES, default: DEFAULT_TIME_ZONE },
   },
   { timestamps: true },
 );

@@ -118,17 +118,22 @@ export async function updateForum(
   if (body.location !== undefined) f.location = cleanLine(body.location);
   if (body.coHostUppIds !== undefined) f.set('coHostUppIds', body.coHostUppIds);
   if (body.schedule) {
-    checkSchedule(body.schedule);
-    f.set('schedule', body.schedule);
+    // Times not sent keep their stored value; the whole schedule is checked after the merge.
+    const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+    const s = f.schedule;
+    const merged = {
+      opensAt: body.schedule.opensAt ?? iso(s.opensAt) ?? '',
+      closesAt: body.schedule.closesAt ?? iso(s.closesAt) ?? '',
+      liveStartAt:
+        body.schedule.liveStartAt !== undefined ? body.schedule.liveStartAt : iso(s.liveStartAt),
+      liveEndAt: body.schedule.liveEndAt !== undefined ? body.schedule.liveEndAt : iso(s.liveEndAt),
+    };
+    checkSchedule(merged);
+    for (const [k, v] of Object.entries(body.schedule)) f.set(`schedule.${k}`, v);
   }
-  if (body.settings) {
-    // Settings a client did not send (older clients) keep their stored value.
-    f.set('settings', {
-      ...body.settings,
-      slowModeSeconds: body.settings.slowModeSeconds ?? f.settings.slowModeSeconds ?? 0,
-      voteRequiresAccount:
-        body.settings.voteRequiresAccount ?? f.settings.voteRequiresAccount ?? false,
-    });
+  // One setting at a time: settings not sent keep their stored value ($set of dotted paths).
+  for (const [k, v] of Object.entries(body.settings ?? {})) {
+    if (v !== undefined) f.set(`settings.${k}`, v);
   }
   f.seq = await ctx.live.nextSeq(id);
   await f.save();

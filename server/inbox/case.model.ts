@@ -30,6 +30,8 @@ export interface CaseFields {
   resolvedAt: Date | null;
   escalationLevel: number;
   escalations: { level: number; at: Date }[];
+  /** When the escalation to level 2 falls due (set at level 1; null before, or unknown). */
+  level2At: Date | null;
   replies: CaseReplyFields[];
   postponedReason: string | null;
   /** `u:<id>` or `p:<participant>` of the citizen who wrote the input (for notifications). */
@@ -67,6 +69,7 @@ const caseSchema = new Schema<CaseFields>(
     resolvedAt: { type: Date, default: null },
     escalationLevel: { type: Number, default: 0 },
     escalations: { type: [{ level: Number, at: Date, _id: false }], default: [] },
+    level2At: { type: Date, default: null },
     replies: { type: [replySchema], default: [] },
     postponedReason: { type: String, default: null },
     authorKey: { type: String, default: null },

@@ -1,10 +1,13 @@
 import { OPEN_CASE_STATUSES } from '../../shared/domain/inbox';
 import type { CitizenCase, InboxItem } from '../../shared/schemas/inbox';
 import type { Sector } from '../../shared/domain/sectors';
+import { isoInZone, type UppTimeZone } from '../../shared/domain/timezones';
 import type { CaseDoc } from './case.model';
 
 export interface CaseNames {
   upp(id: string): string;
+  /** The UPP's time zone (WIB when unknown). */
+  zone(id: string): UppTimeZone;
   forum(id: string): string;
   service(code: string | null): string | null;
 }
@@ -58,6 +61,8 @@ export function presentCase(c: CaseDoc, names: CaseNames, votes: number, now: Da
     status: c.status,
     receivedAt: c.receivedAt.toISOString(),
     deadline: c.deadline.toISOString(),
+    timeZone: names.zone(c.uppId.toString()),
+    deadlineLocal: isoInZone(c.deadline, names.zone(c.uppId.toString())),
     overdue: open && c.deadline < now,
     escalationLevel: c.escalationLevel,
     replies: replies(c, uppName),

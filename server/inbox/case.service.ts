@@ -16,7 +16,7 @@ import { canModerate } from '../forums/forum.policy';
 import { InputModel, type InputDoc } from '../forums/input.model';
 import { AppError, badRequest, forbidden, notFound } from '../http/errors';
 import { cleanText } from '../lib/sanitize';
-import { computeDeadline, LAPOR_FOLLOWUP_DAYS } from './deadline';
+import { computeDeadline, inZone, LAPOR_FOLLOWUP_DAYS } from './deadline';
 import { CaseModel, type CaseDoc } from './case.model';
 
 /** Opens the case for a published input routed to a UPP (once). */
@@ -43,7 +43,8 @@ export async function openCaseForInput(
     serviceCode: r.serviceCode,
     status: 'received',
     receivedAt: now,
-    deadline: r.deadline ?? computeDeadline(now, LAPOR_FOLLOWUP_DAYS, ctx.calendar()),
+    deadline:
+      r.deadline ?? computeDeadline(now, LAPOR_FOLLOWUP_DAYS, inZone(ctx.calendar(), upp.timeZone)),
     authorKey: input.authorKey,
     contactEmail: input.contactEmail,
   });
@@ -259,8 +260,11 @@ export async function moveCase(ctx: ServiceContext, input: InputDoc): Promise<vo
   c.serviceCode = r.serviceCode;
   c.status = 'received';
   c.receivedAt = ctx.clock.now();
-  c.deadline = r.deadline ?? computeDeadline(ctx.clock.now(), LAPOR_FOLLOWUP_DAYS, ctx.calendar());
+  c.deadline =
+    r.deadline ??
+    computeDeadline(ctx.clock.now(), LAPOR_FOLLOWUP_DAYS, inZone(ctx.calendar(), upp.timeZone));
   c.escalationLevel = 0;
+  c.level2At = null;
   await c.save();
   const staff = await ctx.notifier.uppStaff(upp._id, ['upp_head', 'facilitator']);
   await ctx.notifier.toUsers(staff, 'case.new', `Masukan dialihkan ke ${upp.name}`, c._id);

@@ -1,7 +1,13 @@
+import {
+  DEFAULT_TIME_ZONE,
+  localDay as zonedDay,
+  utcOffsetMinutes,
+} from '../../shared/domain/timezones';
+
 /**
  * Response deadlines from a service standard: working days skip weekends and public holidays
- * (dates in the service's local time, WIB by default); hours are calendar hours (urgent services
- * such as ambulans, damkar and IGD run around the clock).
+ * (dates on the wall clock of the UPP's time zone: WIB, WITA or WIT); hours are calendar hours
+ * (urgent services such as ambulans, damkar and IGD run around the clock).
  */
 export interface ResponseTime {
   value: number;
@@ -14,23 +20,37 @@ export const LAPOR_VERIFY_DAYS: ResponseTime = { value: 3, unit: 'working_days' 
 export const LAPOR_FOLLOWUP_DAYS: ResponseTime = { value: 5, unit: 'working_days' };
 
 export interface Calendar {
-  /** Offset of local time from UTC in minutes (WIB = 420, WITA = 480, WIT = 540). */
-  utcOffsetMinutes: number;
+  /** IANA time zone whose wall clock says which day it is (Asia/Jakarta, Makassar, Jayapura). */
+  timeZone: string;
   /** Public holidays as local dates `YYYY-MM-DD`. */
   holidays: ReadonlySet<string>;
 }
 
-export const WIB: Calendar = { utcOffsetMinutes: 7 * 60, holidays: new Set() };
+export const WIB: Calendar = { timeZone: DEFAULT_TIME_ZONE, holidays: new Set() };
+
+/** The same holidays seen from another zone (a UPP's), or from WIB when it has none. */
+export function inZone(cal: Calendar, timeZone: string | null | undefined): Calendar {
+  const tz = timeZone || DEFAULT_TIME_ZONE;
+  return tz === cal.timeZone ? cal : { ...cal, timeZone: tz };
+}
 
 const DAY = 86_400_000;
 
+const offsetMs = (t: number, cal: Calendar) => utcOffsetMinutes(cal.timeZone, t) * 60_000;
+
 function localDate(t: number, cal: Calendar): Date {
-  return new Date(t + cal.utcOffsetMinutes * 60_000);
+  return new Date(t + offsetMs(t, cal));
 }
 
-/** `YYYY-MM-DD` of the local day containing instant `t`. */
+/** `YYYY-MM-DD` of the local day ("today" of the UPP) containing instant `t`. */
 export function localDay(t: number, cal: Calendar): string {
-  return localDate(t, cal).toISOString().slice(0, 10);
+  return zonedDay(t, cal.timeZone);
+}
+
+/** The first instant (00:00 local) of the day `YYYY-MM-DD` in the calendar's zone. */
+export function startOfLocalDay(day: string, cal: Calendar): Date {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  return new Date(utcMidnight - offsetMs(utcMidnight, cal));
 }
 
 export function isWorkingDay(t: number, cal: Calendar): boolean {
@@ -43,7 +63,7 @@ export function isWorkingDay(t: number, cal: Calendar): boolean {
 function endOfLocalDay(t: number, cal: Calendar): number {
   const d = localDate(t, cal);
   const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) + DAY - 1;
-  return end - cal.utcOffsetMinutes * 60_000;
+  return end - offsetMs(end, cal);
 }
 
 /**

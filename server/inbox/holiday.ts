@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
+import { DEFAULT_TIME_ZONE } from '../../shared/domain/timezones';
 import type { Calendar } from './deadline';
 
 /** A public holiday (libur nasional or cuti bersama) as a local date. */
@@ -44,10 +45,11 @@ export const DEFAULT_HOLIDAYS: { date: string; name: string }[] = [
 export class CalendarStore {
   private cal: Calendar;
 
-  constructor(utcOffsetMinutes = 7 * 60) {
-    this.cal = { utcOffsetMinutes, holidays: new Set() };
+  constructor(timeZone: string = DEFAULT_TIME_ZONE) {
+    this.cal = { timeZone, holidays: new Set() };
   }
 
+  /** Holidays with the default zone (WIB); `inZone(cal, upp.timeZone)` for a UPP's own days. */
   get = (): Calendar => this.cal;
 
   async reload(): Promise<void> {

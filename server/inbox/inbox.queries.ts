@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, isUppTimeZone } from '../../shared/domain/timezones';
 import type { Types } from 'mongoose';
 import { OPEN_CASE_STATUSES } from '../../shared/domain/inbox';
 import type { InboxItem, InboxList, InboxQuery } from '../../shared/schemas/inbox';
@@ -30,7 +31,10 @@ export async function readableUppIds(scope: StaffScope): Promise<Types.ObjectId[
 /** Presents cases with names, services and the current vote counts of their inputs. */
 export async function presentCases(cases: CaseDoc[], now: Date): Promise<InboxItem[]> {
   const [upps, forums, services, inputs] = await Promise.all([
-    Upp.find({ _id: { $in: [...new Set(cases.map((c) => c.uppId.toString()))] } }, { name: 1 }),
+    Upp.find(
+      { _id: { $in: [...new Set(cases.map((c) => c.uppId.toString()))] } },
+      { name: 1, timeZone: 1 },
+    ),
     ForumModel.find(
       { _id: { $in: [...new Set(cases.map((c) => c.forumId.toString()))] } },
       { title: 1 },
@@ -42,11 +46,16 @@ export async function presentCases(cases: CaseDoc[], now: Date): Promise<InboxIt
     InputModel.find({ _id: { $in: cases.map((c) => c.inputId).filter(Boolean) } }, { votes: 1 }),
   ]);
   const uppNames = new Map(upps.map((u) => [u._id.toString(), u.name]));
+  const uppZones = new Map(upps.map((u) => [u._id.toString(), u.timeZone]));
   const forumTitles = new Map(forums.map((f) => [f._id.toString(), f.title]));
   const serviceNames = new Map(services.map((s) => [s.code, s.name]));
   const votes = new Map(inputs.map((i) => [i._id.toString(), i.votes]));
   const names = {
     upp: (id: string) => uppNames.get(id) ?? '',
+    zone: (id: string) => {
+      const tz = uppZones.get(id);
+      return isUppTimeZone(tz) ? tz : DEFAULT_TIME_ZONE;
+    },
     forum: (id: string) => forumTitles.get(id) ?? '',
     service: (code: string | null) => (code ? (serviceNames.get(code) ?? null) : null),
   };

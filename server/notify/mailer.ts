@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Types } from 'mongoose';
 import type { Clock } from '../clock';
 import { OutboxModel } from './notification.model';
 
@@ -15,8 +16,21 @@ export function smtpTransport(url: string, from: string): MailTransport {
 }
 
 /** Stores an e-mail in the outbox; the worker sends it. Nothing is lost if SMTP is down. */
-export async function queueMail(clock: Clock, to: string, subject: string, text: string) {
-  await OutboxModel.create({ to, subject, text, nextAttemptAt: clock.now() });
+export async function queueMail(
+  clock: Clock,
+  to: string,
+  subject: string,
+  text: string,
+  /** A stable id: queueing it again is refused as a duplicate (code 11000). */
+  id?: Types.ObjectId,
+) {
+  await OutboxModel.create({
+    ...(id ? { _id: id } : {}),
+    to,
+    subject,
+    text,
+    nextAttemptAt: clock.now(),
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Types } from 'mongoose';
+import { createHash } from 'node:crypto';
+import mongoose, { type Types } from 'mongoose';
 import type { Notification } from '../../shared/schemas/inbox';
 import { rooms } from '../../shared/events';
 import type { Role } from '../../shared/domain/roles';
@@ -26,6 +27,13 @@ export function presentNotification(n: {
   };
 }
 
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+
+/** A stable ObjectId for a key: the same key always names the same document. */
+export function keyedId(key: string): Types.ObjectId {
+  return new mongoose.Types.ObjectId(createHash('sha256').update(key).digest('hex').slice(0, 24));
+}
+
 /** In-app notifications (stored, pushed to `user:<id>`), plus e-mail through the outbox. */
 export class Notifier {
   constructor(
@@ -38,20 +46,45 @@ export class Notifier {
     this.io = io;
   }
 
+  /**
+   * Notifies each user once. With `key`, each notification and e-mail gets an id derived from
+   * the key and the user: sending the same key again (a second process, a restart mid-run)
+   * stores, pushes and mails nothing twice (the duplicate id is refused by the database).
+   */
   async toUsers(
     userIds: string[],
     kind: NotificationKind,
     text: string,
     caseId: Types.ObjectId | null,
+    opts: { key?: string } = {},
   ): Promise<void> {
     const unique = [...new Set(userIds)];
+    const idFor = (what: string, userId: string) =>
+      opts.key ? { _id: keyedId(`${what}:${opts.key}:${userId}`) } : {};
     for (const userId of unique) {
-      const n = await NotificationModel.create({ userId, kind, text, caseId });
-      this.io?.to(rooms.user(userId)).emit('notification.new', presentNotification(n));
+      try {
+        const n = await NotificationModel.create({
+          ...idFor('n', userId),
+          userId,
+          kind,
+          text,
+          caseId,
+        });
+        this.io?.to(rooms.user(userId)).emit('notification.new', presentNotification(n));
+      } catch (err) {
+        if (!(opts.key && isDuplicate(err))) throw err;
+      }
     }
     if (this.mailEnabled && unique.length) {
       const users = await User.find({ _id: { $in: unique }, active: true }, { email: 1 });
-      for (const u of users) await queueMail(this.clock, u.email, `[Forum Publik] ${text}`, text);
+      for (const u of users) {
+        const id = idFor('m', String(u._id))._id;
+        await queueMail(this.clock, u.email, `[Forum Publik] ${text}`, text, id).catch(
+          (err: unknown) => {
+            if (!(opts.key && isDuplicate(err))) throw err;
+          },
+        );
+      }
     }
   }
 

@@ -73,6 +73,8 @@ export interface BeritaAcaraData {
   signatories: Signatory[];
   generatedAt: Date;
   publicUrl: string;
+  /** The host UPP's IANA zone: every day and time printed is on its wall clock (WIB if unset). */
+  timeZone?: string;
 }
 
 const MARGINS = { top: 62, bottom: 70, left: 70, right: 57 };
@@ -181,7 +183,7 @@ function inputsTable(doc: PDFKit.PDFDocument, data: BeritaAcaraData): void {
     }
     for (const reply of input.replies) {
       status.push({
-        text: `Balasan ${safe(reply.from)}, ${tanggalJam(reply.at)}:`,
+        text: `Balasan ${safe(reply.from)}, ${tanggalJam(reply.at, data.timeZone)}:`,
         style: 'bold',
         size: 7.5,
       });
@@ -216,7 +218,7 @@ function followUpTable(doc: PDFKit.PDFDocument, data: BeritaAcaraData): void {
     String(i + 1),
     safe(f.what),
     safe(f.owner),
-    tanggalPanjang(f.dueAt),
+    tanggalPanjang(f.dueAt, data.timeZone),
     safe(f.status),
   ]);
   doc.y = drawTable(doc, columns, rows, { x: left, y: doc.y }) + 6;

@@ -109,7 +109,7 @@ export function drawSignatures(doc: PDFKit.PDFDocument, signatories: Signatory[]
  */
 export function drawPageFurniture(
   doc: PDFKit.PDFDocument,
-  opts: { forumCode: string; publicUrl: string; generatedAt: Date },
+  opts: { forumCode: string; publicUrl: string; generatedAt: Date; timeZone?: string },
 ): void {
   const range = doc.bufferedPageRange();
   const total = range.count;
@@ -144,7 +144,7 @@ export function drawPageFurniture(
       link: opts.publicUrl,
       underline: false,
     });
-    doc.text(`Dokumen dibuat ${tanggalJam(opts.generatedAt)}`, left, textY + 10, {
+    doc.text(`Dokumen dibuat ${tanggalJam(opts.generatedAt, opts.timeZone)}`, left, textY + 10, {
       width: width - 90,
       lineBreak: false,
     });

@@ -1,6 +1,6 @@
 /** Sentences of the berita acara that depend on the forum data. */
 import type { BeritaAcaraData } from './beritaAcara';
-import { bulanRomawi, hariSama, jam, namaHari, tanggalPanjang, wibParts } from './idFormat';
+import { bulanRomawi, hariSama, jam, namaHari, tanggalPanjang, wibParts, zona } from './idFormat';
 
 const REGULATION =
   'Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 16 Tahun ' +
@@ -14,22 +14,25 @@ function daftar(items: string[]): string {
 }
 
 export function nomorDokumen(data: BeritaAcaraData): string {
-  const year = wibParts(data.startedAt).year;
-  return `BA-FKP/${data.forumCode}/${bulanRomawi(data.startedAt)}/${year}`;
+  const year = wibParts(data.startedAt, data.timeZone).year;
+  return `BA-FKP/${data.forumCode}/${bulanRomawi(data.startedAt, data.timeZone)}/${year}`;
 }
 
 function waktuPelaksanaan(data: BeritaAcaraData): string {
   const s = data.startedAt;
   const e = data.endedAt;
-  const mulai = `Pada hari ${namaHari(s)}, tanggal ${tanggalPanjang(s)}`;
+  // Days and times on the host UPP's wall clock, with its zone (WIB, WITA or WIT).
+  const tz = data.timeZone;
+  const z = zona(tz);
+  const mulai = `Pada hari ${namaHari(s, tz)}, tanggal ${tanggalPanjang(s, tz)}`;
   if (data.type === 'async') {
     if (!e) return `${mulai} hingga berita acara ini dibuat`;
-    return `${mulai} sampai dengan hari ${namaHari(e)}, tanggal ${tanggalPanjang(e)}`;
+    return `${mulai} sampai dengan hari ${namaHari(e, tz)}, tanggal ${tanggalPanjang(e, tz)}`;
   }
-  if (!e) return `${mulai}, pukul ${jam(s)} WIB sampai dengan selesai`;
-  if (hariSama(s, e)) return `${mulai}, pukul ${jam(s)} s.d. ${jam(e)} WIB`;
-  const akhir = `hari ${namaHari(e)}, tanggal ${tanggalPanjang(e)} pukul ${jam(e)} WIB`;
-  return `${mulai}, pukul ${jam(s)} WIB sampai dengan ${akhir}`;
+  if (!e) return `${mulai}, pukul ${jam(s, tz)} ${z} sampai dengan selesai`;
+  if (hariSama(s, e, tz)) return `${mulai}, pukul ${jam(s, tz)} s.d. ${jam(e, tz)} ${z}`;
+  const akhir = `hari ${namaHari(e, tz)}, tanggal ${tanggalPanjang(e, tz)} pukul ${jam(e, tz)} ${z}`;
+  return `${mulai}, pukul ${jam(s, tz)} ${z} sampai dengan ${akhir}`;
 }
 
 export function kalimatPembuka(data: BeritaAcaraData): string {

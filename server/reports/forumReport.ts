@@ -1,4 +1,5 @@
 import { CASE_STATUS_LABELS } from '../../shared/domain/inbox';
+import { DEFAULT_TIME_ZONE } from '../../shared/domain/timezones';
 import { CITIZEN_STATUS_LABELS, INPUT_KIND_LABELS } from '../../shared/domain/forum';
 import { Agency } from '../admin/agency.model';
 import { Upp } from '../admin/upp.model';
@@ -83,6 +84,7 @@ export async function forumReportData(f: ForumDoc, baseUrl: string, now: Date) {
     ],
     generatedAt: now,
     publicUrl: `${baseUrl}/f/${f._id.toString()}`,
+    timeZone: host?.timeZone ?? DEFAULT_TIME_ZONE,
   };
   const rows: ExportRow[] = inputs.map((i) => {
     const c = caseOf.get(i._id.toString());

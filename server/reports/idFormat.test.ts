@@ -18,6 +18,14 @@ describe('Indonesian date formatting in WIB', () => {
     expect(bulanRomawi(new Date('2025-12-31T17:00:00Z'))).toBe('I');
   });
 
+  it('prints the wall clock and abbreviation of the UPP zone (WITA, WIT)', () => {
+    const d = new Date('2025-12-31T15:30:00Z');
+    expect(tanggalJam(d)).toBe('31 Desember 2025 pukul 22.30 WIB');
+    expect(tanggalJam(d, 'Asia/Makassar')).toBe('31 Desember 2025 pukul 23.30 WITA');
+    expect(tanggalJam(d, 'Asia/Jayapura')).toBe('1 Januari 2026 pukul 00.30 WIT');
+    expect(hariTanggal(d, 'Asia/Jayapura')).toBe('Kamis, 1 Januari 2026');
+  });
+
   it('formats numbers with dots as thousands separators', () => {
     expect(angka(0)).toBe('0');
     expect(angka(999)).toBe('999');

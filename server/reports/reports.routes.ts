@@ -49,6 +49,7 @@ export function reportRoutes(api: Api, ctx: ServiceContext, publicUrl?: string):
           { type: 'upp', id: params.id, name: upp.name },
           { uppId: upp._id },
           ctx.clock.now(),
+          upp.timeZone,
         );
       },
     })

@@ -4,7 +4,7 @@ import type { Sector } from '../../shared/domain/sectors';
 import { ServiceModel } from '../catalog/service.model';
 import type { Clock } from '../clock';
 import type { RoutingPort, RoutingResult } from '../forums/context';
-import { computeDeadline, LAPOR_FOLLOWUP_DAYS, type Calendar } from '../inbox/deadline';
+import { computeDeadline, inZone, LAPOR_FOLLOWUP_DAYS, type Calendar } from '../inbox/deadline';
 import {
   classify,
   DEFAULT_MODEL_PATH,
@@ -92,14 +92,19 @@ export class RoutingEngine implements RoutingPort {
     return classify(this.model, text);
   }
 
-  async deadlineFor(serviceCode: string | null, from: Date): Promise<Date> {
+  /** The deadline of the service's standard, counted in working days of the UPP's zone. */
+  async deadlineFor(
+    serviceCode: string | null,
+    from: Date,
+    timeZone?: string | null,
+  ): Promise<Date> {
     const svc = serviceCode ? await ServiceModel.findOne({ code: serviceCode }) : null;
     const stored = svc?.standard?.responseTime;
     const rt =
       stored?.value && stored.unit
         ? { value: stored.value, unit: stored.unit }
         : LAPOR_FOLLOWUP_DAYS;
-    return computeDeadline(from, rt, this.opts.calendar());
+    return computeDeadline(from, rt, inZone(this.opts.calendar(), timeZone));
   }
 
   async route(args: {
@@ -129,7 +134,7 @@ export class RoutingEngine implements RoutingPort {
       topSectors: r.topSectors,
       topTerms: r.explanation.topTerms,
       routedAt: now,
-      deadline: triage ? null : await this.deadlineFor(serviceCode, now),
+      deadline: triage ? null : await this.deadlineFor(serviceCode, now, upp.timeZone),
     };
   }
 }

@@ -83,6 +83,24 @@ describe('retraining with corrections (warm start from the base model)', () => {
     expect(classify(r.model, 'listrik padam setiap malam di kampung').sector).toBe('listrik');
   });
 
+  it('deduplicates inside retrain() before the split: a text corrected twice counts once, with its latest label, on one side only', () => {
+    const latest = agamaCorrections(60);
+    // Each text was first corrected to another sector, then again (later) to agama.
+    const earlier = latest.map((c) => ({ ...c, sector: 'kesehatan' as const }));
+    const r = retrain({ base, corpus, corrections: [...earlier, ...latest] });
+    const expected = splitCorrections(dedupeCorrections(latest));
+    expect(r.corrections).toBe(60);
+    expect(r.model.meta.correctionsUsed).toBe(60);
+    expect(r.holdout).toBe(expected.holdout.length);
+    expect(r.evaluation?.n).toBe(expected.holdout.length);
+    const trainKeys = new Set(expected.train.map((c) => correctionKey(c.text)));
+    expect(expected.holdout.some((c) => trainKeys.has(correctionKey(c.text)))).toBe(false);
+    // Scored against the latest labels: had the stale "kesehatan" copies stayed, half of the
+    // held-out labels would contradict the other half and accuracy could not pass 0.5.
+    expect(r.evaluation?.accuracy).toBeGreaterThan(0.8);
+    expect(classify(r.model, 'antrean haji bapak saya tidak jelas').sector).toBe('agama');
+  });
+
   it('keeps the base threshold until there are enough real labels', () => {
     const r = retrain({ base, corpus, corrections: agamaCorrections(10) });
     expect(r.evaluation).toBeNull();

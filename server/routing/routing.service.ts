@@ -164,7 +164,7 @@ export async function routeByHand(
       topSectors: input.routing?.topSectors ?? [],
       topTerms: input.routing?.topTerms ?? [],
       routedAt: now,
-      deadline: await deps.engine.deadlineFor(body.serviceCode, now),
+      deadline: await deps.engine.deadlineFor(body.serviceCode, now, upp.timeZone),
     };
     await input.save();
     await ctx.live.cache.changed(forumId, { inputs: [input] });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ROLES, STAFF_ROLES } from '../domain/roles';
+import { DEFAULT_TIME_ZONE, UPP_TIME_ZONES } from '../domain/timezones';
 import { Email, Password } from './auth';
 import { ObjectIdString } from './common';
 import { LIMITS } from './limits';
+import { patchOf } from './patch';
 
 const Name = z.string().trim().min(2, { message: 'Nama terlalu pendek' }).max(LIMITS.nameMax);
 const Slug = z
@@ -23,7 +25,8 @@ export const AgencyCreate = z.strictObject({
   region: Region,
 });
 export type AgencyCreate = z.infer<typeof AgencyCreate>;
-export const AgencyUpdate = AgencyCreate.partial();
+/** PATCH /api/admin/agencies/:id: only the fields sent change. */
+export const AgencyUpdate = patchOf(AgencyCreate);
 export type AgencyUpdate = z.infer<typeof AgencyUpdate>;
 
 export const Agency = AgencyCreate.extend({ id: z.string(), uppCount: z.number().int() });
@@ -43,9 +46,17 @@ export const UppCreate = z.strictObject({
     .array(z.string().regex(/^[A-Z]{3}-\d{4}-\d{2}$/))
     .max(200)
     .default([]),
+  /** IANA time zone of the unit: its working days, deadlines and minutes use this wall clock. */
+  timeZone: z
+    .enum(UPP_TIME_ZONES, {
+      message:
+        'Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).',
+    })
+    .default(DEFAULT_TIME_ZONE),
 });
 export type UppCreate = z.infer<typeof UppCreate>;
-export const UppUpdate = UppCreate.partial();
+/** PATCH /api/admin/upps/:id: only the fields sent change (a new name keeps the services). */
+export const UppUpdate = patchOf(UppCreate);
 export type UppUpdate = z.infer<typeof UppUpdate>;
 
 export const Upp = UppCreate.extend({ id: z.string(), agencyName: z.string().nullable() });

@@ -8,6 +8,7 @@ import {
 } from '../domain/forum';
 import { ObjectIdString } from './common';
 import { FORUM_LIMITS } from './limits';
+import { patchOf } from './patch';
 
 export { FORUM_LIMITS };
 
@@ -68,8 +69,9 @@ export const ForumCreate = z.strictObject({
 export type ForumCreate = z.infer<typeof ForumCreate>;
 
 /**
- * PATCH /api/forums/:id: only the fields sent change (no defaults here: a title edit must not
- * reset the co-hosts, the agenda or the settings).
+ * PATCH /api/forums/:id: only the fields sent change, down to one setting or one time of the
+ * schedule (no defaults anywhere: a title edit must not reset the co-hosts, the agenda or the
+ * settings, and `{ settings: { voting: false } }` keeps the moderation mode).
  */
 export const ForumUpdate = z
   .strictObject({
@@ -78,8 +80,8 @@ export const ForumUpdate = z
     description: Description,
     agenda: Agenda,
     location: Location,
-    schedule: ForumSchedule,
-    settings: ForumSettings,
+    schedule: patchOf(ForumSchedule),
+    settings: patchOf(ForumSettings),
   })
   .partial();
 export type ForumUpdate = z.infer<typeof ForumUpdate>;

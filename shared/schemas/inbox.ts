@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_STATUSES, SETTABLE_CASE_STATUSES } from '../domain/inbox';
 import { INPUT_KINDS } from '../domain/forum';
 import { SECTORS } from '../domain/sectors';
+import { UPP_TIME_ZONES } from '../domain/timezones';
 import { ObjectIdString } from './common';
 
 /** A reply from the UPP, shown to the citizen under the input. */
@@ -33,6 +34,10 @@ export const InboxItem = z.object({
   receivedAt: z.string(),
   /** Response deadline from the service standard (or the SP4N-LAPOR! default). */
   deadline: z.string(),
+  /** The UPP's time zone: its working days and "today" decide the deadline. */
+  timeZone: z.enum(UPP_TIME_ZONES),
+  /** The deadline on the UPP's wall clock, ISO 8601 with its offset (`...T23:59:59+09:00`). */
+  deadlineLocal: z.string(),
   overdue: z.boolean(),
   escalationLevel: z.number().int().min(0).max(2),
   replies: z.array(CaseReply),

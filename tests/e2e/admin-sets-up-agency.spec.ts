@@ -45,8 +45,14 @@ describe('an admin sets up an agency in the admin screens', () => {
     await page.locator('#u-type').fill('Puskesmas');
     await page.locator('#u-region').fill('Kabupaten Maju Jaya');
     await page.locator('#u-svc').fill('SHT-0125-01, LHR-0125-03');
+    await page.locator('#u-tz').selectOption({ label: 'WITA (Waktu Indonesia Tengah, UTC+8)' });
     await page.getByRole('button', { name: 'Simpan' }).click();
-    await page.getByTestId('upp-row').filter({ hasText: 'Puskesmas Maju Jaya' }).waitFor();
+    const row = page.getByTestId('upp-row').filter({ hasText: 'Puskesmas Maju Jaya' });
+    await row.waitFor();
+    expect(await row.getByTestId('upp-timezone').inputValue()).toBe('Asia/Makassar');
+    // The unit moves to WIT: only its zone changes, its services stay.
+    await row.getByTestId('upp-timezone').selectOption({ label: 'WIT' });
+    await page.getByText('Puskesmas Maju Jaya: WIT').waitFor();
 
     await page.getByTestId('admin-tab-staff').click();
     await page.locator('#s-email').fill('fasilitator@majujaya.test');
@@ -60,6 +66,7 @@ describe('an admin sets up an agency in the admin screens', () => {
 
     const upp = await Upp.findOne({ slug: 'puskesmas-maju-jaya' });
     expect(upp?.serviceCodes).toEqual(['SHT-0125-01', 'LHR-0125-03']);
+    expect(upp?.timeZone).toBe('Asia/Jayapura');
     const user = await User.findOne({ email: 'fasilitator@majujaya.test' });
     expect(user?.uppIds.map(String)).toEqual([upp!._id.toString()]);
     const fac = new Client(app.baseUrl);

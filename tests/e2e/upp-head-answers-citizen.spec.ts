@@ -27,6 +27,7 @@ describe('the loop closes: a UPP head answers, the citizen sees it live and conf
     const pupr = await buildUpp(agency._id, {
       name: 'Dinas PUPR Harapan',
       serviceCodes: ['LNG-0117-02'],
+      timeZone: 'Asia/Jayapura',
     });
     const head = await buildUser('upp_head', { uppIds: [pupr._id] });
     const facilitator = await buildUser('facilitator', { uppIds: [host._id] });
@@ -62,6 +63,8 @@ describe('the loop closes: a UPP head answers, the citizen sees it live and conf
     await upp.waitForURL('**/upp');
     const item = upp.getByTestId('inbox-item').filter({ hasText: 'pasar Harapan berlubang' });
     await item.waitFor();
+    // The unit is in Papua: its deadline is shown on its own clock, in WIT.
+    expect(await item.getByTestId('inbox-deadline').textContent()).toMatch(/\d{2}[.:]\d{2} WIT$/);
     await item.getByTestId('inbox-open').click();
     const reply = 'Terima kasih. Tim Bina Marga menambal lubang di depan pasar pada Senin pagi.';
     await upp.getByTestId('inbox-reply-text').fill(reply);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { ForumStatus } from '../../shared/domain/forum';
 import type { Role } from '../../shared/domain/roles';
+import type { UppTimeZone } from '../../shared/domain/timezones';
 import { Agency } from '../../server/admin/agency.model';
 import { Upp } from '../../server/admin/upp.model';
 import { hashPassword } from '../../server/auth/password';
@@ -24,7 +25,7 @@ export async function buildAgency(over: Partial<{ name: string; slug: string }> 
 
 export async function buildUpp(
   agencyId: Types.ObjectId,
-  over: { name?: string; serviceCodes?: string[] } = {},
+  over: { name?: string; serviceCodes?: string[]; timeZone?: UppTimeZone } = {},
 ) {
   const id = uid();
   return Upp.create({
@@ -34,6 +35,7 @@ export async function buildUpp(
     uppType: 'Dinas Uji',
     region: 'Kota Uji',
     serviceCodes: over.serviceCodes ?? [],
+    ...(over.timeZone ? { timeZone: over.timeZone } : {}),
   });
 }
 

@@ -10,6 +10,7 @@ import type {
   StaffUser,
   Upp,
   UppCreate,
+  UppUpdate,
 } from '$shared/schemas/admin';
 import type { ServiceInput } from '$shared/schemas/catalog';
 import type {
@@ -41,6 +42,7 @@ export const adminApi = {
   createAgency: (b: AgencyCreate) => api.post<{ agency: Agency }>('/admin/agencies', b),
   upps: () => api.get<{ upps: Upp[] }>('/admin/upps'),
   createUpp: (b: UppCreate) => api.post<{ upp: Upp }>('/admin/upps', b),
+  updateUpp: (id: string, b: UppUpdate) => api.patch<{ upp: Upp }>(`/admin/upps/${enc(id)}`, b),
   users: () => api.get<{ users: StaffUser[] }>('/admin/users'),
   createUser: (b: StaffCreate) => api.post<{ user: StaffUser }>('/admin/users', b),
   updateUser: (id: string, b: StaffUpdate) =>
