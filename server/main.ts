@@ -15,7 +15,7 @@ import { migrateRoles } from './auth/roles.migration';
 import { seedCatalog } from './catalog/catalog.seed';
 import { systemClock } from './clock';
 import { startJobs } from './domain';
-import { CalendarStore } from './inbox/holiday';
+import { CalendarStore } from './holidays/holiday';
 import { smtpTransport } from './notify/mailer';
 import { modelsDir, RoutingEngine } from './routing/engine';
 import { connectCoordinator } from './live/connect';

@@ -4,7 +4,7 @@ import { policies } from '../auth/policies';
 import type { AuthUser } from '../auth/types';
 import { badRequest, notFound } from '../http/errors';
 import type { PublicPolicy, UserPolicy } from '../http/policy';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../context';
 import type { ForumDoc } from './forum.model';
 import type { InputDoc } from './input.model';
 import { viewerKey } from './viewer';

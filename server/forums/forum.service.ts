@@ -18,7 +18,7 @@ import { policies } from '../auth/policies';
 import type { AuthUser } from '../auth/types';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { cleanLine, cleanText } from '../lib/sanitize';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../context';
 import { ForumModel, type ForumDoc } from './forum.model';
 import { canModerate, canSee } from './forum.policy';
 import { presentForum } from './forum.presenter';

@@ -7,7 +7,7 @@ import {
   type InputStatus,
   type RejectReason,
 } from '../../shared/domain/forum';
-import type { RoutingResult } from './context';
+import type { RoutingResult } from '../context';
 
 export interface StoredRouting extends Omit<RoutingResult, 'uppId'> {
   uppId: Types.ObjectId | null;

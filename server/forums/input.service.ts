@@ -5,7 +5,7 @@ import type { Input, InputCreate, SimilarInput } from '../../shared/schemas/inpu
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { cleanLine, cleanText } from '../lib/sanitize';
 import type { ForumEntry } from '../live/forumCache';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../context';
 import type { ForumDoc } from './forum.model';
 import { canModerate } from './forum.policy';
 import { presentInputs } from './forum.view';

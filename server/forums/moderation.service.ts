@@ -2,7 +2,7 @@ import type { Input, MergeBody, RejectBody } from '../../shared/schemas/input';
 import type { AuthUser } from '../auth/types';
 import { AppError, badRequest, forbidden, notFound } from '../http/errors';
 import { cleanText } from '../lib/sanitize';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../context';
 import { ForumModel, type ForumDoc } from './forum.model';
 import { canModerate } from './forum.policy';
 import { findForum } from './forum.service';

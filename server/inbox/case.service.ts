@@ -10,7 +10,7 @@ import { Upp } from '../admin/upp.model';
 import { policies } from '../auth/policies';
 import type { AuthUser } from '../auth/types';
 import { audit } from '../audit/audit.service';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { ForumModel } from '../forums/forum.model';
 import { canModerate } from '../forums/forum.policy';
 import { InputModel, type InputDoc } from '../forums/input.model';

@@ -1,6 +1,6 @@
 import { OPEN_CASE_STATUSES } from '../../shared/domain/inbox';
 import { audit } from '../audit/audit.service';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { computeDeadline, LAPOR_VERIFY_DAYS } from './deadline';
 import { CaseModel } from './case.model';
 

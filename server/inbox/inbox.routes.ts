@@ -14,7 +14,7 @@ import {
 } from '../../shared/schemas/inbox';
 import { Input } from '../../shared/schemas/input';
 import { STAFF_ROLES } from '../../shared/domain/roles';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { inputAuthor, inputModerators } from '../forums/forum.policy';
 import { findInput } from '../forums/input.service';
 import { presentFor } from '../forums/input.queries';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ForumJoinPayload, InputCreatePayload, InputVotePayload, rooms } from '../../shared/events';
 import type { Ack } from '../../shared/schemas/common';
 import { AppError } from '../http/errors';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { snapshot } from '../forums/forum.service';
 import { submitInput, voteInput } from '../forums/input.service';
 import { viewerKey, type Viewer } from '../forums/viewer';

@@ -4,7 +4,7 @@ import { Dashboard, Scoreboard } from '../../shared/schemas/inbox';
 import { Agency } from '../admin/agency.model';
 import { agencyManagers, uppReaders } from '../admin/admin.policy';
 import { Upp } from '../admin/upp.model';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { canModerate, forumModerators, forumViewers } from '../forums/forum.policy';
 import { findForum } from '../forums/forum.service';
 import type { Api } from '../http/api';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Sector } from '../../shared/domain/sectors';
 import { ServiceModel } from '../catalog/service.model';
 import type { Clock } from '../clock';
-import type { RoutingPort, RoutingResult } from '../forums/context';
+import type { RoutingPort, RoutingResult } from '../context';
 import { computeDeadline, LAPOR_FOLLOWUP_DAYS, type Calendar } from '../inbox/deadline';
 import {
   classify,

@@ -14,7 +14,7 @@ import {
 import { FORUM_ROLES, STAFF_ROLES } from '../../shared/domain/roles';
 import type { Api } from '../http/api';
 import { platformData, platformOnly, scopedTo } from '../http/policy';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { inputModerators } from '../forums/forum.policy';
 import * as routing from './routing.service';
 import { listVersions, type TrainingManager } from './training';

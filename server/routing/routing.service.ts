@@ -9,7 +9,7 @@ import type { Sector } from '../../shared/domain/sectors';
 import { Upp } from '../admin/upp.model';
 import type { AuthUser } from '../auth/types';
 import { ServiceModel } from '../catalog/service.model';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { ForumModel } from '../forums/forum.model';
 import { canModerate } from '../forums/forum.policy';
 import { findForum } from '../forums/forum.service';

@@ -10,7 +10,7 @@ import {
   type PortResult,
   type WithCitizenPort,
 } from '../../shared/web-port';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { getByCode, snapshot } from '../forums/forum.service';
 import { submitInput } from '../forums/input.service';
 import { viewerKey, viewerOf, type Viewer } from '../forums/viewer';

@@ -1,5 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
-import type { Calendar } from './deadline';
+import type { Calendar } from '../inbox/deadline';
 
 /** A public holiday (libur nasional or cuti bersama) as a local date. */
 const holidaySchema = new Schema(

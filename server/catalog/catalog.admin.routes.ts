@@ -5,14 +5,14 @@ import { ServiceInput } from '../../shared/schemas/catalog';
 import { AuditList, AuditQuery } from '../../shared/schemas/inbox';
 import { audit, listAudit } from '../audit/audit.service';
 import type { AuthUser } from '../auth/types';
-import { cleanService, cleanServiceOrThrow } from '../catalog/clean';
-import { ServiceModel, type ServiceDoc } from '../catalog/service.model';
+import { cleanService, cleanServiceOrThrow } from './clean';
+import { ServiceModel, type ServiceDoc } from './service.model';
 import {
   exportCatalogCsv,
   exportCatalogJson,
   parseCatalogCsv,
   parseCatalogJson,
-} from '../catalog/importExport';
+} from './importExport';
 import type { Api } from '../http/api';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { platformData, platformOnly, scopedTo } from '../http/policy';

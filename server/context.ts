@@ -1,13 +1,13 @@
-import type { Clock } from '../clock';
-import type { Realtime } from '../realtime/broadcast';
-import type { ForumDoc } from './forum.model';
-import type { InputDoc } from './input.model';
-import type { Notifier } from '../notify/notify.service';
-import type { Calendar } from '../inbox/deadline';
-import type { LiveForums } from '../live/live';
-import type { ParticipantLimits } from '../live/limits';
-import type { Signals } from './signals';
-import type { PdfCache } from '../reports/pdfCache';
+import type { Clock } from './clock';
+import type { Realtime } from './realtime/broadcast';
+import type { ForumDoc } from './forums/forum.model';
+import type { InputDoc } from './forums/input.model';
+import type { Notifier } from './notify/notify.service';
+import type { Calendar } from './inbox/deadline';
+import type { LiveForums } from './live/live';
+import type { ParticipantLimits } from './live/limits';
+import type { Signals } from './forums/signals';
+import type { PdfCache } from './reports/pdfCache';
 
 /** Routing fields stored on an input (see server/routing). */
 export interface RoutingResult {
