@@ -1,7 +1,7 @@
 import type { Clock } from './clock';
 import type { Realtime } from './realtime/broadcast';
 import type { ForumDoc } from './forums/forum.model';
-import type { InputDoc } from './forums/input.model';
+import type { InputDoc, StoredRouting } from './forums/input.model';
 import type { Notifier } from './notify/notify.service';
 import type { Calendar } from './inbox/deadline';
 import type { LiveForums } from './live/live';
@@ -9,19 +9,9 @@ import type { ParticipantLimits } from './live/limits';
 import type { Signals } from './forums/signals';
 import type { PdfCache } from './reports/pdfCache';
 
-/** Routing fields stored on an input (see server/routing). */
-export interface RoutingResult {
-  sector: string | null;
-  serviceCode: string | null;
+/** What the routing engine decides for an input (stored as `StoredRouting`, with the UPP as an id). */
+export interface RoutingResult extends Omit<StoredRouting, 'uppId'> {
   uppId: string | null;
-  confidence: number;
-  triage: boolean;
-  source: 'model' | 'manual';
-  modelVersion: string | null;
-  topSectors: { sector: string; score: number }[];
-  topTerms: { term: string; weight: number }[];
-  routedAt: Date;
-  deadline: Date | null;
 }
 
 /** Routes a stored input's text; null when no classifier is loaded. */

@@ -20,7 +20,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../http/err
 import { cleanLine, cleanText } from '../lib/sanitize';
 import type { ServiceContext } from '../context';
 import { ForumModel, type ForumDoc } from './forum.model';
-import { canModerate, canSee } from './forum.policy';
+import { canModerate, canSee } from './forum.rules';
 import { presentForum } from './forum.presenter';
 import { InputModel } from './input.model';
 import { newJoinCode } from './joinCode';

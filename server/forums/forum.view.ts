@@ -5,7 +5,7 @@ import { notFound } from '../http/errors';
 import { presentCitizenCase } from '../inbox/case.presenter';
 import type { ForumEntry } from '../live/forumCache';
 import type { LiveForums } from '../live/live';
-import { canModerate } from './forum.policy';
+import { canModerate } from './forum.rules';
 import { presentForum, presentInput } from './forum.presenter';
 import type { InputDoc } from './input.model';
 import { VoteModel } from './vote.model';

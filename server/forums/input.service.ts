@@ -7,7 +7,7 @@ import { cleanLine, cleanText } from '../lib/sanitize';
 import type { ForumEntry } from '../live/forumCache';
 import type { ServiceContext } from '../context';
 import type { ForumDoc } from './forum.model';
-import { canModerate } from './forum.policy';
+import { canModerate } from './forum.rules';
 import { presentInputs } from './forum.view';
 import { InputModel, type InputDoc } from './input.model';
 import { mostSimilar } from './similarity';

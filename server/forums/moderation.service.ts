@@ -4,7 +4,7 @@ import { AppError, badRequest, forbidden, notFound } from '../http/errors';
 import { cleanText } from '../lib/sanitize';
 import type { ServiceContext } from '../context';
 import { ForumModel, type ForumDoc } from './forum.model';
-import { canModerate } from './forum.policy';
+import { canModerate } from './forum.rules';
 import { findForum } from './forum.service';
 import { presentInput } from './forum.presenter';
 import { findInput } from './input.service';

@@ -12,7 +12,7 @@ import type { AuthUser } from '../auth/types';
 import { audit } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
 import { ForumModel } from '../forums/forum.model';
-import { canModerate } from '../forums/forum.policy';
+import { canModerate } from '../forums/forum.rules';
 import { InputModel, type InputDoc } from '../forums/input.model';
 import { AppError, badRequest, forbidden, notFound } from '../http/errors';
 import { cleanText } from '../lib/sanitize';

@@ -11,7 +11,7 @@ import type { AuthUser } from '../auth/types';
 import { ServiceModel } from '../catalog/service.model';
 import type { ServiceContext } from '../context';
 import { ForumModel } from '../forums/forum.model';
-import { canModerate } from '../forums/forum.policy';
+import { canModerate } from '../forums/forum.rules';
 import { findForum } from '../forums/forum.service';
 import { InputModel, type InputDoc } from '../forums/input.model';
 import { findInput } from '../forums/input.service';

@@ -1,0 +1,146 @@
+/**
+ * The import graph of server/ and shared/, type-only imports included.
+ *
+ *   tsx scripts/deps-graph.ts          fails on any file-level import cycle and when the folder
+ *                                      diagram in docs/ARCHITECTURE.md is not current
+ *   tsx scripts/deps-graph.ts --write  rewrites the diagram in docs/ARCHITECTURE.md
+ *
+ * ESLint's import-x/no-cycle catches cycles of value imports; this also sees `import type`
+ * cycles, which tsc accepts but which still tie two modules into one.
+ */
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SCOPES = ['server', 'shared'];
+const DOC = join(ROOT, 'docs/ARCHITECTURE.md');
+const BEGIN = '<!-- deps-graph:begin (npm run deps:graph) -->';
+const END = '<!-- deps-graph:end -->';
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
+    else if (/\.ts$/.test(name) && !/\.(test|fixture)\.ts$/.test(name) && !name.endsWith('.d.ts'))
+      out.push(path);
+  }
+  return out;
+}
+
+function resolveImport(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = resolve(dirname(from), spec);
+  for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) {
+    if (candidate.endsWith('.ts') && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** File -> the files it imports (relative imports only, type-only ones included). */
+export function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of SCOPES.flatMap((s) => sourceFiles(join(ROOT, s)))) {
+    const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    const deps = info.importedFiles
+      .map((f) => resolveImport(file, f.fileName))
+      .filter((f): f is string => f !== null && !/\.(test|fixture)\.ts$/.test(f));
+    graph.set(file, [...new Set(deps)]);
+  }
+  return graph;
+}
+
+/** Strongly connected components with more than one file (Tarjan). */
+export function cycles(graph: Map<string, string[]>): string[][] {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string): void => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1) out.push(scc.map((f) => relative(ROOT, f)).sort());
+    }
+  };
+  for (const v of graph.keys()) if (!idx.has(v)) visit(v);
+  return out;
+}
+
+/** The folder a file belongs to in the diagram: server/<domain>, or shared. */
+function layer(file: string): string {
+  const parts = relative(ROOT, file).split('/');
+  if (parts[0] === 'shared') return 'shared';
+  return parts.length > 2 ? `server/${parts[1]}` : `server/${parts[1]!.replace(/\.ts$/, '')}`;
+}
+
+/** A Mermaid flowchart of the dependencies between server folders (shared/ left out: all use it). */
+export function mermaid(graph: Map<string, string[]>): string {
+  const edges = new Set<string>();
+  const nodes = new Set<string>();
+  for (const [file, deps] of graph) {
+    const a = layer(file);
+    if (a === 'shared') continue;
+    nodes.add(a);
+    for (const dep of deps) {
+      const b = layer(dep);
+      if (b !== a && b !== 'shared') edges.add(`${a} --> ${b}`);
+    }
+  }
+  const id = (n: string) => n.replace(/^server\//, '').replace(/[^a-zA-Z0-9]/g, '_');
+  const lines = ['```mermaid', 'flowchart TD'];
+  for (const n of [...nodes].sort()) lines.push(`  ${id(n)}[${n.replace(/^server\//, '')}]`);
+  for (const e of [...edges].sort()) {
+    const [a, b] = e.split(' --> ') as [string, string];
+    lines.push(`  ${id(a)} --> ${id(b)}`);
+  }
+  lines.push('```');
+  return lines.join('\n');
+}
+
+function main(): void {
+  const graph = importGraph();
+  const found = cycles(graph);
+  let failed = false;
+  for (const c of found) {
+    console.error(`import cycle: ${c.join(' <-> ')}`);
+    failed = true;
+  }
+  const doc = readFileSync(DOC, 'utf8');
+  const start = doc.indexOf(BEGIN);
+  const end = doc.indexOf(END);
+  if (start < 0 || end < start) {
+    console.error(`docs/ARCHITECTURE.md lacks the markers ${BEGIN} ... ${END}`);
+    process.exit(1);
+  }
+  const current = `${BEGIN}\n\n${mermaid(graph)}\n\n${END}`;
+  const next = doc.slice(0, start) + current + doc.slice(end + END.length);
+  if (process.argv.includes('--write')) {
+    if (next !== doc) writeFileSync(DOC, next);
+  } else if (next !== doc) {
+    console.error('docs/ARCHITECTURE.md: the dependency diagram is stale; run npm run deps:graph');
+    failed = true;
+  }
+  if (failed) process.exit(1);
+  console.log(`deps: ${graph.size} files in server/ and shared/, no import cycles`);
+}
+
+if (process.argv[1]?.endsWith('deps-graph.ts')) main();
