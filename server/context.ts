@@ -43,4 +43,21 @@ export interface ServiceContext {
   onPublished: (input: InputDoc) => Promise<void>;
 }
 
-export const noRouting: RoutingPort = { route: async () => null };
+/** Without a classifier every input waits in triage for a person to route it. */
+export function triageOnly(clock: Clock): RoutingPort {
+  return {
+    route: async ({ serviceCode }) => ({
+      sector: null,
+      serviceCode,
+      uppId: null,
+      confidence: 0,
+      triage: true,
+      source: 'model',
+      modelVersion: null,
+      topSectors: [],
+      topTerms: [],
+      routedAt: clock.now(),
+      deadline: null,
+    }),
+  };
+}

@@ -2,64 +2,16 @@ import express from 'express';
 import { z } from 'zod';
 import { ADMIN_ROLES } from '../../shared/domain/roles';
 import { ServiceInput } from '../../shared/schemas/catalog';
-import { AuditList, AuditQuery } from '../../shared/schemas/inbox';
-import { audit, listAudit } from '../audit/audit.service';
-import type { AuthUser } from '../auth/types';
-import { cleanService, cleanServiceOrThrow } from './clean';
-import { ServiceModel, type ServiceDoc } from './service.model';
-import {
-  exportCatalogCsv,
-  exportCatalogJson,
-  parseCatalogCsv,
-  parseCatalogJson,
-} from './importExport';
 import type { Api } from '../http/api';
-import { badRequest, conflict, notFound } from '../http/errors';
-import { platformData, platformOnly, scopedTo } from '../http/policy';
-
-/** Catalog rows as plain ServiceInput objects (the shape of import and export). */
-function toInput(s: ServiceDoc): ServiceInput {
-  const o = s.toObject() as ServiceInput & {
-    _id?: unknown;
-    __v?: unknown;
-    createdAt?: unknown;
-    updatedAt?: unknown;
-  };
-  return ServiceInput.parse({
-    code: o.code,
-    name: o.name,
-    stage: o.stage,
-    sector: o.sector,
-    ralCode: o.ralCode ?? null,
-    ralName: o.ralName ?? null,
-    uppType: o.uppType,
-    governmentLevel: o.governmentLevel,
-    keywords: o.keywords,
-    standard: {
-      ...o.standard,
-      responseTime: o.standard.responseTime?.value ? o.standard.responseTime : null,
-    },
-  });
-}
-
-async function allServices(): Promise<ServiceInput[]> {
-  return (await ServiceModel.find().sort({ code: 1 })).map(toInput);
-}
-
-async function upsert(actor: AuthUser, s: ServiceInput, action: string) {
-  await ServiceModel.updateOne(
-    { code: s.code },
-    { $set: s },
-    { upsert: true, runValidators: true },
-  );
-  await audit(actor, action, `service:${s.code}`, s.name);
-}
+import { platformData, platformOnly } from '../http/policy';
+import * as catalog from './catalog.service';
+import { exportCatalogCsv, exportCatalogJson } from './importExport';
 
 /**
  * The service catalog is platform data: one national catalog of services and their standards,
  * read by every admin, changed by platform admins only (docs/SECURITY.md, "Platform data").
  */
-export function adminExtraRoutes(api: Api): void {
+export function catalogAdminRoutes(api: Api): void {
   const tag = 'admin';
   api
     .route({
@@ -70,7 +22,7 @@ export function adminExtraRoutes(api: Api): void {
       tag,
       policy: platformData(ADMIN_ROLES, 'admins read the national catalog'),
       response: z.object({ services: z.array(ServiceInput) }),
-      handler: async () => ({ services: await allServices() }),
+      handler: async () => ({ services: await catalog.allServices() }),
     })
     .route({
       method: 'post',
@@ -83,13 +35,7 @@ export function adminExtraRoutes(api: Api): void {
       body: ServiceInput,
       status: 201,
       response: z.object({ service: ServiceInput }),
-      handler: async ({ user, body }) => {
-        if (await ServiceModel.exists({ code: body.code }))
-          throw conflict(`Kode ${body.code} sudah ada.`);
-        const service = cleanServiceOrThrow(body);
-        await upsert(user, service, 'catalog.create');
-        return { service };
-      },
+      handler: async ({ user, body }) => ({ service: await catalog.createService(user, body) }),
     })
     .route({
       method: 'put',
@@ -102,13 +48,9 @@ export function adminExtraRoutes(api: Api): void {
       params: z.strictObject({ code: z.string().regex(/^[A-Z]{3}-\d{4}-\d{2}$/) }),
       body: ServiceInput,
       response: z.object({ service: ServiceInput }),
-      handler: async ({ user, params, body }) => {
-        if (body.code !== params.code) throw badRequest('Kode layanan tidak dapat diubah.');
-        if (!(await ServiceModel.exists({ code: params.code }))) throw notFound('Layanan');
-        const service = cleanServiceOrThrow(body);
-        await upsert(user, service, 'catalog.update');
-        return { service };
-      },
+      handler: async ({ user, params, body }) => ({
+        service: await catalog.updateService(user, params.code, body),
+      }),
     })
     .route({
       method: 'post',
@@ -131,26 +73,8 @@ export function adminExtraRoutes(api: Api): void {
         ),
         applied: z.boolean(),
       }),
-      handler: async ({ req, user, query }) => {
-        if (typeof req.body !== 'string' || !req.body.trim()) {
-          throw badRequest('Kirim isi berkas sebagai teks (Content-Type: text/plain).');
-        }
-        const parsed =
-          query.format === 'csv' ? parseCatalogCsv(req.body) : parseCatalogJson(req.body);
-        // What people typed becomes plain text; a row that was only markup is rejected.
-        const valid: ServiceInput[] = [];
-        const rejected = [...parsed.rejected];
-        for (const s of parsed.valid) {
-          const c = cleanService(s);
-          if (c.ok) valid.push(c.service);
-          else rejected.push({ row: 0, code: s.code, errors: c.errors });
-        }
-        const apply = query.mode === 'apply' && valid.length > 0;
-        if (apply) {
-          for (const s of valid) await upsert(user, s, 'catalog.import');
-        }
-        return { valid: valid.length, rejected, applied: apply };
-      },
+      handler: ({ req, user, query }) =>
+        catalog.importCatalog(user, req.body, query.format, query.mode === 'apply'),
     })
     .route({
       method: 'get',
@@ -161,7 +85,7 @@ export function adminExtraRoutes(api: Api): void {
       policy: platformData(ADMIN_ROLES, 'admins read the national catalog'),
       params: z.strictObject({ format: z.enum(['csv', 'json']) }),
       handler: async ({ res, params }) => {
-        const services = await allServices();
+        const services = await catalog.allServices();
         res.setHeader(
           'Content-Disposition',
           `attachment; filename="katalog-layanan.${params.format}"`,
@@ -170,18 +94,5 @@ export function adminExtraRoutes(api: Api): void {
           res.type('text/csv; charset=utf-8').send(exportCatalogCsv(services));
         else res.type('application/json').send(exportCatalogJson(services));
       },
-    })
-    .route({
-      method: 'get',
-      path: '/admin/audit',
-      name: 'audit.list',
-      summary:
-        'Audit log of staff actions (platform admins: all; agency admins: their agency), ' +
-        'filtered by actor, action and days (WIB)',
-      tag,
-      policy: scopedTo(ADMIN_ROLES, "admins: every entry (platform) or their agency's"),
-      query: AuditQuery,
-      response: AuditList,
-      handler: ({ resource, query }) => listAudit(resource, query),
     });
 }

@@ -45,7 +45,7 @@ async function loadInput(ctx: ServiceContext, id: string): Promise<LoadedInput> 
   const forumId = await ctx.live.cache.forumIdOfInput(id);
   const e = await ctx.live.cache.get(forumId);
   const input = e.inputs.get(id);
-  if (!input) throw notFound('Masukan');
+  if (!input) throw notFound('input_not_found');
   return { input, forum: e.forum };
 }
 
@@ -100,7 +100,7 @@ export function hostUppRunners(): UserPolicy<UppDoc, { body: { hostUppId: string
     rule: 'facilitators of the host UPP, admins of its agency, platform admins',
     load: async ({ body }) => {
       const upp = await Upp.findById(body.hostUppId);
-      if (!upp) throw badRequest('UPP penyelenggara tidak ditemukan.');
+      if (!upp) throw badRequest('host_upp_not_found');
       return upp;
     },
     allow: (u, upp) => policies.runForumsFor(u, upp._id.toString(), upp.agencyId.toString()),

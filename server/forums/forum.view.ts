@@ -139,7 +139,7 @@ export async function liveSnapshot(
   const e = await live.cache.get(forumId);
   const staff = canModerate(viewer.user, e.forum);
   if (!staff && (e.forum.status === 'draft' || e.forum.status === 'scheduled')) {
-    throw notFound('Forum');
+    throw notFound('forum_not_found');
   }
   const key = viewerKey(viewer);
   const mine: InputDoc[] = [];

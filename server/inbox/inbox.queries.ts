@@ -68,8 +68,7 @@ export async function listInbox(scope: StaffScope, q: InboxQuery, now: Date): Pr
   const readable = await readableUppIds(scope);
   let uppIds = readable;
   if (q.uppId) {
-    if (!readable.some((id) => id.equals(q.uppId!)))
-      throw forbidden('Anda tidak dapat membaca kotak masuk UPP ini.');
+    if (!readable.some((id) => id.equals(q.uppId!))) throw forbidden('inbox_forbidden');
     uppIds = readable.filter((id) => id.equals(q.uppId!));
   }
   const filter: Record<string, unknown> = { uppId: { $in: uppIds } };

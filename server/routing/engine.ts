@@ -16,6 +16,22 @@ import { ModelVersionModel } from './routing.models';
 import { resolveUpp, type ForumPlace } from './upp-resolver';
 import { versionEvaluation } from './versions';
 
+/**
+ * The answer deadline of an item about this service: its standard's response time in working
+ * days (SP4N-LAPOR!'s follow-up time when the catalog has none). Needs no model.
+ */
+export async function serviceDeadline(
+  serviceCode: string | null,
+  from: Date,
+  calendar: Calendar,
+): Promise<Date> {
+  const svc = serviceCode ? await ServiceModel.findOne({ code: serviceCode }) : null;
+  const stored = svc?.standard?.responseTime;
+  const rt =
+    stored?.value && stored.unit ? { value: stored.value, unit: stored.unit } : LAPOR_FOLLOWUP_DAYS;
+  return computeDeadline(from, rt, calendar);
+}
+
 export interface EngineOptions {
   clock: Clock;
   /** Where trained model files are kept. */
@@ -93,13 +109,7 @@ export class RoutingEngine implements RoutingPort {
   }
 
   async deadlineFor(serviceCode: string | null, from: Date): Promise<Date> {
-    const svc = serviceCode ? await ServiceModel.findOne({ code: serviceCode }) : null;
-    const stored = svc?.standard?.responseTime;
-    const rt =
-      stored?.value && stored.unit
-        ? { value: stored.value, unit: stored.unit }
-        : LAPOR_FOLLOWUP_DAYS;
-    return computeDeadline(from, rt, this.opts.calendar());
+    return serviceDeadline(serviceCode, from, this.opts.calendar());
   }
 
   async route(args: {
