@@ -92,22 +92,46 @@ function layer(file: string): string {
   return parts.length > 2 ? `server/${parts[1]}` : `server/${parts[1]!.replace(/\.ts$/, '')}`;
 }
 
-/** A Mermaid flowchart of the dependencies between server folders (shared/ left out: all use it). */
+/** The composition root: wires everything, so only its own chain and the context are drawn. */
+const ROOTS = ['main', 'app', 'domain'];
+/** Used by every domain: edges into these are left out of the picture (edges out are drawn). */
+const INFRA = ['http', 'live', 'db', 'lib', 'clock', 'config', 'realtime', 'context'];
+
+/**
+ * A Mermaid flowchart of the imports between server folders (type-only imports included). Left
+ * out, to keep it readable: shared/ (everyone uses it), edges into the infrastructure group, and
+ * the composition root's edges other than main -> app -> domain -> context.
+ */
 export function mermaid(graph: Map<string, string[]>): string {
   const edges = new Set<string>();
   const nodes = new Set<string>();
+  const name = (l: string) => l.replace(/^server\//, '');
   for (const [file, deps] of graph) {
-    const a = layer(file);
+    const a = name(layer(file));
     if (a === 'shared') continue;
     nodes.add(a);
     for (const dep of deps) {
-      const b = layer(dep);
-      if (b !== a && b !== 'shared') edges.add(`${a} --> ${b}`);
+      const b = name(layer(dep));
+      if (b === a || b === 'shared') continue;
+      if (ROOTS.includes(a) && !ROOTS.includes(b) && b !== 'context') continue;
+      if (INFRA.includes(b) && !ROOTS.includes(a)) continue;
+      edges.add(`${a} --> ${b}`);
     }
   }
-  const id = (n: string) => n.replace(/^server\//, '').replace(/[^a-zA-Z0-9]/g, '_');
-  const lines = ['```mermaid', 'flowchart TD'];
-  for (const n of [...nodes].sort()) lines.push(`  ${id(n)}[${n.replace(/^server\//, '')}]`);
+  const id = (n: string) => n.replace(/[^a-zA-Z0-9]/g, '_');
+  const group = (title: string, members: string[]) => [
+    `  subgraph ${id(title)}[${title}]`,
+    ...members.filter((n) => nodes.has(n)).map((n) => `    ${id(n)}[${n}]`),
+    '  end',
+  ];
+  const domains = [...nodes].filter((n) => !ROOTS.includes(n) && !INFRA.includes(n)).sort();
+  const lines = [
+    '```mermaid',
+    'flowchart TD',
+    ...group('composition root', ROOTS),
+    ...group('domains', domains),
+    ...group('infrastructure', INFRA),
+  ];
   for (const e of [...edges].sort()) {
     const [a, b] = e.split(' --> ') as [string, string];
     lines.push(`  ${id(a)} --> ${id(b)}`);

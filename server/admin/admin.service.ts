@@ -15,7 +15,7 @@ import { cleanLine } from '../lib/sanitize';
 import { Agency, type AgencyDoc } from './agency.model';
 import { presentAgency, presentStaff, presentUpp } from './admin.presenter';
 import type { StaffEdit, StaffTarget } from './admin.policy';
-import { Upp, type UppDoc } from './upp.model';
+import { Upp, uppFilter, type UppDoc } from './upp.model';
 
 /** Names people typed: plain text, long enough after cleaning. */
 function name(s: string, what = 'Nama'): string {
@@ -80,14 +80,8 @@ export async function listUpps() {
 
 /** Names of the UPPs a staff member's scope covers (all, an agency's, or their own). */
 export async function uppsInScope(scope: StaffScope): Promise<{ id: string; name: string }[]> {
-  const filter =
-    scope.kind === 'platform'
-      ? {}
-      : scope.kind === 'agency'
-        ? { agencyId: scope.agencyId }
-        : scope.kind === 'upp'
-          ? { _id: { $in: scope.uppIds } }
-          : { _id: { $in: [] } };
+  const filter = uppFilter(scope);
+  if (!filter) return [];
   const upps = await Upp.find(filter, { name: 1 }).sort({ name: 1 });
   return upps.map((u) => ({ id: u._id.toString(), name: u.name }));
 }

@@ -57,12 +57,17 @@ async function upsert(actor: AuthUser, s: ServiceInput, action: string): Promise
   await audit(actor, action, `service:${s.code}`, s.name);
 }
 
+/** Stores a service typed by an admin, its texts made plain (refused if only markup). */
+async function store(actor: AuthUser, body: ServiceInput, action: string): Promise<ServiceInput> {
+  const service = cleanServiceOrThrow(body);
+  await upsert(actor, service, action);
+  return service;
+}
+
 export async function createService(actor: AuthUser, body: ServiceInput): Promise<ServiceInput> {
   if (await ServiceModel.exists({ code: body.code }))
     throw conflict('service_code_taken', { code: body.code });
-  const service = cleanServiceOrThrow(body);
-  await upsert(actor, service, 'catalog.create');
-  return service;
+  return store(actor, body, 'catalog.create');
 }
 
 export async function updateService(
@@ -72,9 +77,7 @@ export async function updateService(
 ): Promise<ServiceInput> {
   if (body.code !== code) throw badRequest('service_code_fixed');
   if (!(await ServiceModel.exists({ code }))) throw notFound('service_not_found');
-  const service = cleanServiceOrThrow(body);
-  await upsert(actor, service, 'catalog.update');
-  return service;
+  return store(actor, body, 'catalog.update');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { OPEN_CASE_STATUSES } from '../../shared/domain/inbox';
 import type { InboxItem, InboxList, InboxQuery } from '../../shared/schemas/inbox';
-import { Upp } from '../admin/upp.model';
+import { Upp, uppFilter } from '../admin/upp.model';
 import type { StaffScope } from '../auth/policies';
 import { ServiceModel } from '../catalog/service.model';
 import { ForumModel } from '../forums/forum.model';
@@ -14,16 +14,9 @@ const PAGE_SIZE = 50;
 
 /** UPPs whose inbox a scope covers: all, one agency's, or the staff member's own. */
 export async function readableUppIds(scope: StaffScope): Promise<Types.ObjectId[]> {
-  const filter =
-    scope.kind === 'platform'
-      ? {}
-      : scope.kind === 'agency'
-        ? { agencyId: scope.agencyId }
-        : scope.kind === 'upp'
-          ? { _id: { $in: scope.uppIds } }
-          : null;
+  const filter = uppFilter(scope);
   if (!filter) return [];
-  const upps = await Upp.find(filter as Record<string, unknown>, { _id: 1 });
+  const upps = await Upp.find(filter, { _id: 1 });
   return upps.map((u) => u._id as Types.ObjectId);
 }
 
