@@ -6,7 +6,9 @@
  *   tsx scripts/deps-graph.ts --write  rewrites the diagram in docs/ARCHITECTURE.md
  *
  * ESLint's import-x/no-cycle catches cycles of value imports; this also sees `import type`
- * cycles, which tsc accepts but which still tie two modules into one.
+ * cycles, which tsc accepts but which still tie two modules into one. It also refuses a value
+ * import of a mongoose model (`*.model.ts`) in a route file or in realtime/broadcast.ts: those
+ * call services and never query the database themselves.
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -85,6 +87,32 @@ export function cycles(graph: Map<string, string[]>): string[][] {
   return out;
 }
 
+/** Files that must not reach the database: route handlers and the broadcaster. */
+const NO_MODELS = /(\.routes\.ts|[\\/]realtime[\\/]broadcast\.ts)$/;
+
+/** Value imports of mongoose models (`*.model.ts`) where NO_MODELS forbids them. */
+export function modelImports(files: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    if (!NO_MODELS.test(file)) continue;
+    const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+    for (const st of src.statements) {
+      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+      if (!/\.model$/.test(st.moduleSpecifier.text)) continue;
+      const clause = st.importClause;
+      const named = clause?.namedBindings;
+      const typeOnly =
+        clause?.isTypeOnly ||
+        (!clause?.name &&
+          named !== undefined &&
+          ts.isNamedImports(named) &&
+          named.elements.every((e) => e.isTypeOnly));
+      if (!typeOnly) out.push(`${relative(ROOT, file)} imports ${st.moduleSpecifier.text}`);
+    }
+  }
+  return out;
+}
+
 /** The folder a file belongs to in the diagram: server/<domain>, or shared. */
 function layer(file: string): string {
   const parts = relative(ROOT, file).split('/');
@@ -148,6 +176,10 @@ function main(): void {
     console.error(`import cycle: ${c.join(' <-> ')}`);
     failed = true;
   }
+  for (const m of modelImports(graph.keys())) {
+    console.error(`${m}: routes and the broadcaster call services, never models`);
+    failed = true;
+  }
   const doc = readFileSync(DOC, 'utf8');
   const start = doc.indexOf(BEGIN);
   const end = doc.indexOf(END);
@@ -164,7 +196,9 @@ function main(): void {
     failed = true;
   }
   if (failed) process.exit(1);
-  console.log(`deps: ${graph.size} files in server/ and shared/, no import cycles`);
+  console.log(
+    `deps: ${graph.size} files in server/ and shared/, no import cycles, no model imported by a route or the broadcaster`,
+  );
 }
 
 if (process.argv[1]?.endsWith('deps-graph.ts')) main();
