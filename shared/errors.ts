@@ -29,11 +29,12 @@ export const ERROR_TEXTS = {
   },
   too_large: { id: 'Isi permintaan terlalu besar.', en: 'The request body is too large.' },
   duplicate: { id: 'Data yang sama sudah ada.', en: 'The same data already exists.' },
-  validation: { id: 'Data tidak sah.', en: 'The data is not valid.' },
-  validation_field: {
+  /** A schema refused the data: `where` names the field, `details` lists every field. */
+  validation: {
     id: 'Data tidak sah ({where}): {problem}',
     en: 'The data is not valid ({where}): {problem}',
   },
+  invalid_data: { id: 'Data tidak sah.', en: 'The data is not valid.' },
   invalid_id: { id: 'ID tidak sah.', en: 'The ID is not valid.' },
   invalid_forum_id: { id: 'ID forum tidak sah.', en: 'The forum ID is not valid.' },
   invalid_input_id: { id: 'ID masukan tidak sah.', en: 'The input ID is not valid.' },

@@ -95,11 +95,11 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
     const first = details[0];
     throw first
       ? invalid(
-          'validation_field',
+          'validation',
           { where: `${where}${first.path ? `: ${first.path}` : ''}`, problem: first.message },
           details,
         )
-      : invalid('validation', {}, details);
+      : invalid('invalid_data', {}, details);
   }
   return r.data;
 }

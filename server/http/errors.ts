@@ -96,7 +96,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next)
   if (e.code === 11000) return void send(409, errorObject('conflict', 'duplicate'));
   if (err instanceof Error && err.name === 'ValidationError') {
     // A schema invariant the route did not check first: refused, nothing stored.
-    return void send(400, errorObject('validation', 'validation'));
+    return void send(400, errorObject('validation', 'invalid_data'));
   }
   if (err instanceof Error && err.name === 'CastError') {
     return void send(400, errorObject('invalid_id', 'invalid_id'));

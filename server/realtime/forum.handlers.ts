@@ -57,8 +57,8 @@ export function onEvent<S extends z.ZodType, T>(
         }));
         const first = details[0];
         throw first
-          ? invalid('validation_field', { where: first.path, problem: first.message }, details)
-          : invalid('validation');
+          ? invalid('validation', { where: first.path, problem: first.message }, details)
+          : invalid('invalid_data');
       }
       if (policy.who === 'participant' && !key) {
         throw unauthenticated('participant_cookie_missing');

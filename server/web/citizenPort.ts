@@ -73,7 +73,8 @@ export function citizenPort(ctx: ServiceContext, viewer: Viewer, keys: LimitKeys
             path: i.path.join('.'),
             message: i.message,
           }));
-          throw invalid('validation', {}, details);
+          // The page shows its own text beside each field (details); zod's words stay out of it.
+          throw invalid('invalid_data', {}, details);
         }
         await ctx.limits.take('submit', keys);
         return submitInput(ctx, viewer, id, parsed.data);
