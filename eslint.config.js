@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -31,6 +33,18 @@ export default tseslint.config(
       // The app is served at the root; plain hrefs are fine.
       'svelte/no-navigation-without-resolve': 'off',
     },
+  },
+  {
+    // Domains depend downward only: no import cycles in the server and shared code (value
+    // imports; `npm run deps:check` also refuses cycles of `import type`).
+    files: ['server/**/*.ts', 'shared/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

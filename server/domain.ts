@@ -1,11 +1,12 @@
-import { adminExtraRoutes } from './admin/admin-extra.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { catalogAdminRoutes } from './catalog/catalog.admin.routes';
 import { adminRoutes } from './admin/admin.routes';
 import { authRoutes } from './auth/auth.routes';
 import type { LoginThrottle } from './auth/login.throttle';
 import { catalogRoutes } from './catalog/catalog.routes';
 import type { Clock } from './clock';
 import type { Config } from './config';
-import { noRouting, type ServiceContext } from './forums/context';
+import { triageOnly, type ServiceContext } from './context';
 import { forumRoutes } from './forums/forum.routes';
 import { applySchedules } from './forums/schedule';
 import { inputRoutes } from './forums/input.routes';
@@ -13,16 +14,16 @@ import { healthRoutes } from './health/health.routes';
 import type { Api } from './http/api';
 import { openCaseForInput, moveCase } from './inbox/case.service';
 import { runEscalation } from './inbox/escalation';
-import { CalendarStore } from './inbox/holiday';
+import { CalendarStore } from './holidays/holiday';
 import { inboxRoutes } from './inbox/inbox.routes';
-import { holidayRoutes } from './inbox/holiday.routes';
+import { holidayRoutes } from './holidays/holiday.routes';
 import { flushOutbox, type MailTransport } from './notify/mailer';
 import { Notifier } from './notify/notify.service';
 import { Realtime } from './realtime/broadcast';
 import { reportRoutes } from './reports/reports.routes';
 import type { RoutingEngine } from './routing/engine';
-import { routingRoutes } from './routing/routing.routes';
-import type { RoutingDeps } from './routing/routing.service';
+import { routingRoutes, triageRoutes } from './routing/routing.routes';
+import type { ManualRouting } from './routing/routing.service';
 import { TrainingManager } from './routing/training';
 import { LockTimeoutError, type Coordinator } from './live/coordinator';
 import { LiveForums } from './live/live';
@@ -50,7 +51,7 @@ export function buildContext(deps: DomainDeps): ServiceContext {
   const live = new LiveForums(deps.coordinator);
   const ctx: ServiceContext = {
     clock: deps.clock,
-    routing: deps.engine ?? noRouting,
+    routing: deps.engine ?? triageOnly(deps.clock),
     realtime: new Realtime(null),
     live,
     limits: participantLimits(deps.coordinator),
@@ -86,23 +87,25 @@ export function registerRoutes(
     endOtherSessions: r.endOtherSessions,
   });
   adminRoutes(api, { endUserSessions: r.endUserSessions });
-  adminExtraRoutes(api);
+  auditRoutes(api);
+  catalogAdminRoutes(api);
   holidayRoutes(api, deps.calendar);
   catalogRoutes(api);
   forumRoutes(api, ctx);
   inputRoutes(api, ctx);
   reportRoutes(api, ctx, r.config.publicUrl);
+  // Without a classifier every input waits in triage: routing by hand and the inbox still work.
+  const manual: ManualRouting = {
+    onRouted: async (input) => {
+      if (input.status === 'published') await moveCase(ctx, input);
+    },
+  };
+  triageRoutes(api, ctx, manual);
+  inboxRoutes(api, ctx, manual);
   if (deps.engine) {
-    const routing: RoutingDeps = {
-      engine: deps.engine,
-      onRouted: async (input) => {
-        if (input.status === 'published') await moveCase(ctx, input);
-      },
-    };
     const training = new TrainingManager(deps.engine, deps.modelsDir);
     r.onClose?.(() => training.stop());
-    routingRoutes(api, ctx, { ...routing, training });
-    inboxRoutes(api, ctx, routing);
+    routingRoutes(api, ctx, { ...manual, engine: deps.engine, training });
   }
 }
 

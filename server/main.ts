@@ -16,7 +16,7 @@ import { migrateUppTimeZones } from './admin/timezone.migration';
 import { seedCatalog } from './catalog/catalog.seed';
 import { systemClock } from './clock';
 import { startJobs } from './domain';
-import { CalendarStore } from './inbox/holiday';
+import { CalendarStore } from './holidays/holiday';
 import { smtpTransport } from './notify/mailer';
 import { modelsDir, RoutingEngine } from './routing/engine';
 import { connectCoordinator } from './live/connect';

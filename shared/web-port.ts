@@ -1,11 +1,17 @@
+import type { ErrorParams, ErrorReason } from './errors';
 import type { ErrorCode } from './schemas/common';
 import type { Forum } from './schemas/forum';
 import type { ForumSnapshot, Input } from './schemas/input';
 
-/** A failure as the JSON API would answer it: HTTP status, stable code, message (Indonesian). */
+/**
+ * A failure as the JSON API would answer it: HTTP status, stable code, reason and params
+ * (shared/errors.ts, for the page to translate), message (Indonesian).
+ */
 export interface PortError {
   status: number;
   code: ErrorCode;
+  reason: ErrorReason;
+  params: ErrorParams;
   message: string;
   /** Field-level details of a validation error (`{ path, message }[]`), or `{ retryAfter }`. */
   details?: unknown;

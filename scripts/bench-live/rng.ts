@@ -1,13 +1,8 @@
-/** A small seeded PRNG (mulberry32), so a run's load is reproducible. */
+import { rng as mulberry32 } from '../../server/routing/classifier/linear';
+
+/** A small seeded PRNG (mulberry32), so a run's load is reproducible (seed 0 is not all zeros). */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed >>> 0 || 0x9e3779b9);
 }
 
 export function pick<T>(r: () => number, items: readonly T[]): T {

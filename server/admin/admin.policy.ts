@@ -18,7 +18,7 @@ export function agencyManagers(
     rule,
     load: async ({ params }) => {
       const a = await Agency.findById(params.id);
-      if (!a) throw notFound('Instansi');
+      if (!a) throw notFound('agency_not_found');
       return a;
     },
     allow: (u, a) => policies.manageAgency(u, a._id.toString()),
@@ -33,7 +33,7 @@ export function bodyAgencyManagers(): UserPolicy<AgencyDoc, { body: { agencyId: 
     rule: 'admins of the agency in the body, platform admins',
     load: async ({ body }) => {
       const a = await Agency.findById(body.agencyId);
-      if (!a) throw badRequest('Instansi tidak ditemukan.');
+      if (!a) throw badRequest('agency_not_found');
       return a;
     },
     allow: (u, a) => policies.manageAgency(u, a._id.toString()),
@@ -48,7 +48,7 @@ export function uppManagers(): UserPolicy<UppDoc, { params: { id: string } }> {
     rule: "admins of the UPP's agency, platform admins",
     load: async ({ params }) => {
       const u = await Upp.findById(params.id);
-      if (!u) throw notFound('UPP');
+      if (!u) throw notFound('upp_not_found');
       return u;
     },
     allow: (user, upp) => policies.manageAgency(user, upp.agencyId.toString()),
@@ -63,7 +63,7 @@ export function uppReaders(): UserPolicy<UppDoc, { params: { id: string } }> {
     rule: "the UPP's facilitators and head, admins of its agency, platform admins",
     load: async ({ params }) => {
       const u = await Upp.findById(params.id);
-      if (!u) throw notFound('UPP');
+      if (!u) throw notFound('upp_not_found');
       return u;
     },
     allow: (user, upp) => policies.readUppInbox(user, upp._id.toString(), upp.agencyId.toString()),
@@ -83,7 +83,7 @@ async function uppAgencies(ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
   const upps = await Upp.find({ _id: { $in: unique } }, { agencyId: 1 });
-  if (upps.length !== unique.length) throw badRequest('Ada UPP yang tidak ditemukan.');
+  if (upps.length !== unique.length) throw badRequest('some_upps_not_found');
   return new Map(upps.map((u) => [u._id.toString(), u.agencyId.toString()]));
 }
 
@@ -128,14 +128,14 @@ function checkShape(
   needsUpp = true,
 ): void {
   const s = roleScope(role);
-  if (s === 'agency' && !agencyId) throw badRequest('Admin instansi wajib memilih instansi.');
+  if (s === 'agency' && !agencyId) throw badRequest('agency_required');
   if (s !== 'agency' && agencyId) {
-    throw badRequest('Hanya admin instansi yang terikat ke instansi.');
+    throw badRequest('agency_only_for_agency_admins');
   }
   if (s !== 'upp' && uppIds.length) {
-    throw badRequest('Hanya fasilitator dan kepala UPP yang terikat ke UPP.');
+    throw badRequest('upps_only_for_upp_staff');
   }
-  if (s === 'upp' && needsUpp && !uppIds.length) throw badRequest('Pilih minimal satu UPP.');
+  if (s === 'upp' && needsUpp && !uppIds.length) throw badRequest('upp_required');
 }
 
 export interface StaffEdit {
@@ -151,7 +151,7 @@ export async function targetOfUpdate(
   body: StaffUpdate,
 ): Promise<StaffEdit> {
   const user = await User.findById(id);
-  if (!user || user.role === 'citizen') throw notFound('Akun staf');
+  if (!user || user.role === 'citizen') throw notFound('staff_not_found');
   const beforeUpps = user.uppIds.map(String);
   const role = body.role ?? user.role;
   const roleChanged = body.role !== undefined && body.role !== user.role;

@@ -2,6 +2,7 @@ import { DEFAULT_TIME_ZONE, isUppTimeZone } from '../../shared/domain/timezones'
 import type { Agency, StaffUser, Upp } from '../../shared/schemas/admin';
 import type { UserDoc } from '../auth/user.model';
 import type { AgencyDoc } from './agency.model';
+import { toAuthUser } from '../auth/passport';
 import type { UppDoc } from './upp.model';
 
 export const presentAgency = (a: AgencyDoc, uppCount: number): Agency => ({
@@ -26,12 +27,4 @@ export const presentUpp = (u: UppDoc, agencyName: string | null): Upp => ({
   timeZone: isUppTimeZone(u.timeZone) ? u.timeZone : DEFAULT_TIME_ZONE,
 });
 
-export const presentStaff = (u: UserDoc): StaffUser => ({
-  id: u._id.toString(),
-  email: u.email,
-  displayName: u.displayName,
-  role: u.role,
-  uppIds: u.uppIds.map((id) => id.toString()),
-  agencyId: u.agencyId ? u.agencyId.toString() : null,
-  active: u.active,
-});
+export const presentStaff = (u: UserDoc): StaffUser => ({ ...toAuthUser(u), active: u.active });

@@ -79,6 +79,16 @@ export function adminRoutes(api: Api, deps: AdminRouteDeps): void {
       handler: async () => ({ upps: await admin.listUpps() }),
     })
     .route({
+      method: 'get',
+      path: '/upps/mine',
+      name: 'upp.mine',
+      summary: 'UPPs the signed-in staff member works for (or manages)',
+      tag: 'catalog',
+      policy: scopedTo(STAFF_ROLES, 'staff: the UPPs their scope covers'),
+      response: z.object({ upps: z.array(z.object({ id: z.string(), name: z.string() })) }),
+      handler: async ({ resource: scope }) => ({ upps: await admin.uppsInScope(scope) }),
+    })
+    .route({
       method: 'post',
       path: '/admin/upps',
       name: 'upp.create',

@@ -15,12 +15,12 @@ import { cleanLine } from '../lib/sanitize';
 import { Agency, type AgencyDoc } from './agency.model';
 import { presentAgency, presentStaff, presentUpp } from './admin.presenter';
 import type { StaffEdit, StaffTarget } from './admin.policy';
-import { Upp, type UppDoc } from './upp.model';
+import { Upp, uppFilter, type UppDoc } from './upp.model';
 
 /** Names people typed: plain text, long enough after cleaning. */
 function name(s: string, what = 'Nama'): string {
   const clean = cleanLine(s);
-  if (clean.length < 2) throw badRequest(`${what} terlalu pendek.`);
+  if (clean.length < 2) throw badRequest('too_short', { what });
   return clean;
 }
 
@@ -55,14 +55,13 @@ export async function listAgencies(scope: StaffScope) {
 }
 
 export async function createAgency(body: AgencyCreate) {
-  if (await Agency.exists({ slug: body.slug }))
-    throw conflict(`Slug "${body.slug}" sudah dipakai.`);
+  if (await Agency.exists({ slug: body.slug })) throw conflict('slug_taken', { slug: body.slug });
   return presentAgency(await Agency.create(cleanAgency(body)), 0);
 }
 
 export async function updateAgency(agency: AgencyDoc, body: AgencyUpdate) {
   if (body.slug && (await Agency.exists({ slug: body.slug, _id: { $ne: agency._id } }))) {
-    throw conflict(`Slug "${body.slug}" sudah dipakai.`);
+    throw conflict('slug_taken', { slug: body.slug });
   }
   agency.set(cleanAgency(body));
   await agency.save();
@@ -79,20 +78,27 @@ export async function listUpps() {
   return upps.map((u) => presentUpp(u, names.get(u.agencyId.toString()) ?? null));
 }
 
+/** Names of the UPPs a staff member's scope covers (all, an agency's, or their own). */
+export async function uppsInScope(scope: StaffScope): Promise<{ id: string; name: string }[]> {
+  const filter = uppFilter(scope);
+  if (!filter) return [];
+  const upps = await Upp.find(filter, { name: 1 }).sort({ name: 1 });
+  return upps.map((u) => ({ id: u._id.toString(), name: u.name }));
+}
+
 export async function createUpp(agency: AgencyDoc, body: UppCreate) {
-  if (await Upp.exists({ slug: body.slug })) throw conflict(`Slug "${body.slug}" sudah dipakai.`);
+  if (await Upp.exists({ slug: body.slug })) throw conflict('slug_taken', { slug: body.slug });
   return presentUpp(await Upp.create(cleanUpp(body)), agency.name);
 }
 
 /** Updates a UPP; moving it to another agency needs the right over that agency too. */
 export async function updateUpp(actor: AuthUser, upp: UppDoc, body: UppUpdate) {
   if (body.agencyId && body.agencyId !== upp.agencyId.toString()) {
-    if (!(await Agency.exists({ _id: body.agencyId })))
-      throw badRequest('Instansi tidak ditemukan.');
+    if (!(await Agency.exists({ _id: body.agencyId }))) throw badRequest('agency_not_found');
     if (!policies.manageAgency(actor, body.agencyId)) throw forbidden();
   }
   if (body.slug && (await Upp.exists({ slug: body.slug, _id: { $ne: upp._id } }))) {
-    throw conflict(`Slug "${body.slug}" sudah dipakai.`);
+    throw conflict('slug_taken', { slug: body.slug });
   }
   upp.set(cleanUpp(body));
   await upp.save();
@@ -113,7 +119,7 @@ export async function listStaff(scope: StaffScope) {
 }
 
 export async function createStaff(target: StaffTarget, body: StaffCreate) {
-  if (await User.exists({ email: body.email })) throw conflict('Email ini sudah terdaftar.');
+  if (await User.exists({ email: body.email })) throw conflict('email_taken');
   const doc = await User.create({
     email: body.email,
     displayName: name(body.displayName),
@@ -140,7 +146,7 @@ export async function updateStaff(actor: AuthUser, edit: StaffEdit, body: StaffU
     before.agencyId !== after.agencyId ||
     !sameSet(before.uppIds, after.uppIds);
   if (user._id.toString() === actor.id && (body.active === false || scopeChanged)) {
-    throw badRequest('Anda tidak dapat menonaktifkan atau mengubah peran akun sendiri.');
+    throw badRequest('own_account_change');
   }
   const activeChanged = body.active !== undefined && body.active !== user.active;
   if (body.displayName !== undefined) user.displayName = name(body.displayName);

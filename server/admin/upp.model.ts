@@ -1,5 +1,6 @@
 import mongoose, { Schema, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { DEFAULT_TIME_ZONE, UPP_TIME_ZONES } from '../../shared/domain/timezones';
+import type { StaffScope } from '../auth/policies';
 
 /** A UPP (Unit Penyelenggara Pelayanan Publik): a unit of an agency that delivers services. */
 const uppSchema = new Schema(
@@ -25,3 +26,11 @@ uppSchema.index({ serviceCodes: 1 });
 export type UppFields = InferSchemaType<typeof uppSchema>;
 export type UppDoc = HydratedDocument<UppFields>;
 export const Upp = mongoose.model('Upp', uppSchema);
+
+/** The UPPs a staff scope covers, as a query filter (null: none). */
+export function uppFilter(scope: StaffScope): Record<string, unknown> | null {
+  if (scope.kind === 'platform') return {};
+  if (scope.kind === 'agency') return { agencyId: scope.agencyId };
+  if (scope.kind === 'upp') return { _id: { $in: scope.uppIds } };
+  return null;
+}

@@ -7,7 +7,7 @@ import type {
   SessionUser,
 } from '../../shared/schemas/auth';
 import { ROLE_HOME } from '../../shared/domain/roles';
-import { AppError, conflict } from '../http/errors';
+import { conflict, invalid, unauthenticated } from '../http/errors';
 import { cleanLine } from '../lib/sanitize';
 import { hashPassword, verifyPassword } from './password';
 import { toAuthUser } from './passport';
@@ -41,7 +41,7 @@ export async function login(req: Request, body: LoginBody): Promise<AuthUser> {
   req.body = body;
   const user = await authenticate(req);
   if (!user) {
-    throw new AppError(401, 'unauthenticated', 'Email atau kata sandi salah.');
+    throw unauthenticated('bad_credentials');
   }
   // passport 0.7 regenerates inside logIn too; we do it explicitly to drop any pre-login data.
   await regenerate(req);
@@ -63,11 +63,11 @@ export async function logout(req: Request): Promise<string> {
 /** A citizen registers (optional: forums never require an account). */
 export async function register(req: Request, body: RegisterBody): Promise<AuthUser> {
   if (await User.exists({ email: body.email })) {
-    throw conflict('Email ini sudah terdaftar.');
+    throw conflict('email_taken');
   }
   // The name is shown next to the citizen's inputs: plain text, like everything people type.
   const displayName = cleanLine(body.displayName).slice(0, 80);
-  if (!displayName) throw new AppError(400, 'validation', 'Nama wajib diisi.');
+  if (!displayName) throw invalid('name_required');
   const doc = await User.create({
     email: body.email,
     displayName,
@@ -84,10 +84,10 @@ export async function register(req: Request, body: RegisterBody): Promise<AuthUs
 export async function changePassword(user: AuthUser, body: PasswordChangeBody): Promise<void> {
   const doc = await User.findById(user.id);
   if (!doc || !(await verifyPassword(body.currentPassword, doc.passwordHash))) {
-    throw new AppError(400, 'validation', 'Kata sandi saat ini salah.');
+    throw invalid('current_password_wrong');
   }
   if (body.currentPassword === body.newPassword) {
-    throw new AppError(400, 'validation', 'Kata sandi baru harus berbeda dari yang lama.');
+    throw invalid('password_unchanged');
   }
   doc.passwordHash = await hashPassword(body.newPassword);
   await doc.save();

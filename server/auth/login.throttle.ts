@@ -1,4 +1,5 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { ErrorReason } from '../../shared/errors';
 import { AppError } from '../http/errors';
 import type { Coordinator } from '../live/coordinator';
 import { take } from '../live/limits';
@@ -41,26 +42,14 @@ export class LoginThrottle {
     const account = email.trim().toLowerCase();
     const pairKey = `${account}|${address}`;
     const taken: [RateLimiterAbstract, string][] = [];
-    const step = async (l: RateLimiterAbstract, key: string, message: string) => {
-      await take(l, key, message, 'login');
+    const step = async (l: RateLimiterAbstract, key: string, reason: ErrorReason) => {
+      await take(l, key, reason, 'login');
       taken.push([l, key]);
     };
     try {
-      await step(
-        this.pair,
-        pairKey,
-        'Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi nanti.',
-      );
-      await step(
-        this.account,
-        account,
-        'Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi nanti.',
-      );
-      await step(
-        this.address,
-        address,
-        'Terlalu banyak percobaan masuk yang gagal dari jaringan ini. Coba lagi nanti.',
-      );
+      await step(this.pair, pairKey, 'rate_login_account');
+      await step(this.account, account, 'rate_login_account');
+      await step(this.address, address, 'rate_login_address');
     } catch (err) {
       await this.giveBack(taken);
       throw err;
@@ -79,12 +68,7 @@ export class LoginThrottle {
 
   /** Runs a password change under the per-account limit; a wrong current password counts. */
   async passwordChange<T>(userId: string, attempt: () => Promise<T>): Promise<T> {
-    await take(
-      this.password,
-      userId,
-      'Terlalu banyak percobaan. Coba lagi dalam 15 menit.',
-      'password',
-    );
+    await take(this.password, userId, 'rate_password', 'password');
     try {
       const result = await attempt();
       await this.password.reward(userId).catch(() => undefined);

@@ -41,6 +41,6 @@ export function cleanService(s: ServiceInput):
 /** `cleanService` for one edited service: 400 when a field is empty after cleaning. */
 export function cleanServiceOrThrow(s: ServiceInput): ServiceInput {
   const r = cleanService(s);
-  if (!r.ok) throw badRequest(`Data layanan tidak sah: ${r.errors[0] ?? ''}`, r.errors);
+  if (!r.ok) throw badRequest('service_invalid', { problem: r.errors[0] ?? '' }, r.errors);
   return r.service;
 }

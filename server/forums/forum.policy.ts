@@ -1,27 +1,13 @@
 import { FORUM_ROLES } from '../../shared/domain/roles';
 import { Upp, type UppDoc } from '../admin/upp.model';
 import { policies } from '../auth/policies';
-import type { AuthUser } from '../auth/types';
 import { badRequest, notFound } from '../http/errors';
 import type { PublicPolicy, UserPolicy } from '../http/policy';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../context';
 import type { ForumDoc } from './forum.model';
 import type { InputDoc } from './input.model';
+import { canModerate, canSee } from './forum.rules';
 import { viewerKey } from './viewer';
-
-/** Facilitators of the host (or a co-host) UPP, and admins over the forum's agency, moderate. */
-export function canModerate(user: AuthUser | undefined, forum: ForumDoc): boolean {
-  if (!user) return false;
-  const upps = [forum.hostUppId, ...forum.coHostUppIds].map((id) => id.toString());
-  return upps.some((uppId) => policies.runForumsFor(user, uppId, forum.agencyId.toString()));
-}
-
-/** Statuses anyone may see; drafts and scheduled forums only for those who run them. */
-export const PUBLIC_FORUM_STATUSES: readonly string[] = ['open', 'live', 'closed', 'archived'];
-
-export function canSee(user: AuthUser | undefined, forum: ForumDoc): boolean {
-  return PUBLIC_FORUM_STATUSES.includes(forum.status) || canModerate(user, forum);
-}
 
 type IdInput = { params: { id: string } };
 const MODERATORS =
@@ -59,7 +45,7 @@ async function loadInput(ctx: ServiceContext, id: string): Promise<LoadedInput> 
   const forumId = await ctx.live.cache.forumIdOfInput(id);
   const e = await ctx.live.cache.get(forumId);
   const input = e.inputs.get(id);
-  if (!input) throw notFound('Masukan');
+  if (!input) throw notFound('input_not_found');
   return { input, forum: e.forum };
 }
 
@@ -114,7 +100,7 @@ export function hostUppRunners(): UserPolicy<UppDoc, { body: { hostUppId: string
     rule: 'facilitators of the host UPP, admins of its agency, platform admins',
     load: async ({ body }) => {
       const upp = await Upp.findById(body.hostUppId);
-      if (!upp) throw badRequest('UPP penyelenggara tidak ditemukan.');
+      if (!upp) throw badRequest('host_upp_not_found');
       return upp;
     },
     allow: (u, upp) => policies.runForumsFor(u, upp._id.toString(), upp.agencyId.toString()),

@@ -13,7 +13,7 @@ import { ForumSnapshot, ModerationLogEntry, SpotlightBody } from '../../shared/s
 import { IdParams } from '../../shared/schemas/admin';
 import type { Api } from '../http/api';
 import { anyone } from '../http/policy';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../context';
 import { forumModerators, forumViewers, hostUppRunners } from './forum.policy';
 import * as forums from './forum.service';
 import { publicLog } from './moderation.log';

@@ -16,11 +16,11 @@ import { liveSnapshot, presentLiveForum } from './forum.view';
 import { Upp, type UppDoc } from '../admin/upp.model';
 import { policies } from '../auth/policies';
 import type { AuthUser } from '../auth/types';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { AppError, badRequest, conflict, forbidden, forumClosed, notFound } from '../http/errors';
 import { cleanLine, cleanText } from '../lib/sanitize';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../context';
 import { ForumModel, type ForumDoc } from './forum.model';
-import { canModerate, canSee } from './forum.policy';
+import { canModerate, canSee } from './forum.rules';
 import { presentForum } from './forum.presenter';
 import { InputModel } from './input.model';
 import { newJoinCode } from './joinCode';
@@ -33,9 +33,9 @@ export async function uppNames(ids: string[]): Promise<Map<string, string>> {
 }
 
 export async function findForum(id: string): Promise<ForumDoc> {
-  if (!mongoose.isValidObjectId(id)) throw new AppError(400, 'invalid_id', 'ID forum tidak sah.');
+  if (!mongoose.isValidObjectId(id)) throw new AppError(400, 'invalid_id', 'invalid_forum_id');
   const f = await ForumModel.findById(id);
-  if (!f) throw notFound('Forum');
+  if (!f) throw notFound('forum_not_found');
   return f;
 }
 
@@ -55,10 +55,10 @@ function checkSchedule(s: {
   liveEndAt: string | null;
 }) {
   if (new Date(s.closesAt) <= new Date(s.opensAt)) {
-    throw badRequest('Waktu tutup harus setelah waktu buka.');
+    throw badRequest('closes_before_opens');
   }
   if (s.liveStartAt && s.liveEndAt && new Date(s.liveEndAt) <= new Date(s.liveStartAt)) {
-    throw badRequest('Akhir sesi langsung harus setelah awalnya.');
+    throw badRequest('live_ends_before_start');
   }
 }
 
@@ -70,11 +70,10 @@ export async function createForum(
   body: ForumCreate,
 ) {
   if (!policies.runForumsFor(user, host._id.toString(), host.agencyId.toString())) {
-    throw forbidden('Anda tidak dapat membuat forum untuk UPP ini.');
+    throw forbidden('forum_create_forbidden');
   }
   const coHosts = await Upp.countDocuments({ _id: { $in: body.coHostUppIds } });
-  if (coHosts !== new Set(body.coHostUppIds).size)
-    throw badRequest('Ada UPP mitra yang tidak ditemukan.');
+  if (coHosts !== new Set(body.coHostUppIds).size) throw badRequest('partner_upp_not_found');
   checkSchedule(body.schedule);
   const fields = {
     title: cleanLine(body.title),
@@ -91,7 +90,7 @@ export async function createForum(
     settings: body.settings,
     createdBy: user.id,
   };
-  if (fields.title.length < 5) throw badRequest('Judul forum terlalu pendek.');
+  if (fields.title.length < 5) throw badRequest('forum_title_too_short');
   for (let attempt = 0; attempt < 8; attempt += 1) {
     try {
       const f = await ForumModel.create({ ...fields, code: newJoinCode() });
@@ -100,7 +99,7 @@ export async function createForum(
       if ((err as { code?: number }).code !== 11000) throw err;
     }
   }
-  throw conflict('Gagal membuat kode forum unik, coba lagi.');
+  throw conflict('join_code_failed');
 }
 
 export async function updateForum(
@@ -111,7 +110,7 @@ export async function updateForum(
 ) {
   const f = await findForum(id);
   if (!canModerate(user, f)) throw forbidden();
-  if (f.status === 'archived') throw new AppError(409, 'closed', 'Forum sudah diarsipkan.');
+  if (f.status === 'archived') throw forumClosed('forum_archived');
   if (body.title !== undefined) f.title = cleanLine(body.title);
   if (body.description !== undefined) f.description = cleanText(body.description);
   if (body.agenda !== undefined) f.agenda = body.agenda.map(cleanLine).filter(Boolean);
@@ -162,11 +161,10 @@ async function changeStatusLocked(
   if (!canModerate(user, f)) throw forbidden();
   const to: ForumStatus = body.status;
   if (!FORUM_TRANSITIONS[f.status].includes(to)) {
-    throw new AppError(
-      409,
-      'conflict',
-      `Status forum tidak dapat diubah dari "${FORUM_STATUS_LABELS[f.status].id}" ke "${FORUM_STATUS_LABELS[to].id}".`,
-    );
+    throw conflict('forum_status_transition', {
+      from: FORUM_STATUS_LABELS[f.status].id,
+      to: FORUM_STATUS_LABELS[to].id,
+    });
   }
   // Votes stop with the status change: store the final counts first.
   if (!ACCEPTING_STATUSES.includes(to)) await ctx.live.flushAll(id);
@@ -181,7 +179,7 @@ async function changeStatusLocked(
     },
     { returnDocument: 'after' },
   );
-  if (!updated) throw conflict('Status forum baru saja diubah orang lain. Muat ulang halaman.');
+  if (!updated) throw conflict('forum_status_changed');
   await ctx.live.cache.changed(id, { forum: updated });
   if (!ACCEPTING_STATUSES.includes(to)) await ctx.live.flushAll(id);
   await recordModeration(user, { forumId: f._id, action: 'forum.status', reason: to });
@@ -203,12 +201,12 @@ export async function listForums(user: AuthUser | undefined, q: ForumListQuery) 
 
 export async function getByCode(ctx: ServiceContext, viewer: Viewer, code: string) {
   const e = await ctx.live.cache.byCode(code).catch((err: unknown) => {
-    if (err instanceof AppError && err.status === 400) throw notFound('Forum dengan kode ini');
+    if (err instanceof AppError && err.status === 400) throw notFound('forum_code_not_found');
     throw err;
   });
   const f = e.forum;
-  if (f.status === 'draft') throw notFound('Forum dengan kode ini');
-  if (f.status === 'archived') throw new AppError(410, 'closed', 'Forum ini sudah diarsipkan.');
+  if (f.status === 'draft') throw notFound('forum_code_not_found');
+  if (f.status === 'archived') throw forumClosed('forum_gone', 410);
   return presentLiveForum(ctx.live, e, viewer);
 }
 
@@ -232,8 +230,8 @@ async function spotlightLocked(
   let input = null;
   if (body.inputId) {
     input = await InputModel.findOne({ _id: body.inputId, forumId: f._id });
-    if (!input) throw notFound('Masukan');
-    if (input.status !== 'published') throw badRequest('Hanya masukan yang tayang dapat disorot.');
+    if (!input) throw notFound('input_not_found');
+    if (input.status !== 'published') throw badRequest('spotlight_needs_published');
   }
   const updated = await ForumModel.findByIdAndUpdate(
     f._id,

@@ -5,7 +5,7 @@ import { notFound } from '../http/errors';
 import { presentCitizenCase } from '../inbox/case.presenter';
 import type { ForumEntry } from '../live/forumCache';
 import type { LiveForums } from '../live/live';
-import { canModerate } from './forum.policy';
+import { canModerate } from './forum.rules';
 import { presentForum, presentInput } from './forum.presenter';
 import type { InputDoc } from './input.model';
 import { VoteModel } from './vote.model';
@@ -139,7 +139,7 @@ export async function liveSnapshot(
   const e = await live.cache.get(forumId);
   const staff = canModerate(viewer.user, e.forum);
   if (!staff && (e.forum.status === 'draft' || e.forum.status === 'scheduled')) {
-    throw notFound('Forum');
+    throw notFound('forum_not_found');
   }
   const key = viewerKey(viewer);
   const mine: InputDoc[] = [];

@@ -7,10 +7,19 @@ import {
   type InputStatus,
   type RejectReason,
 } from '../../shared/domain/forum';
-import type { RoutingResult } from './context';
-
-export interface StoredRouting extends Omit<RoutingResult, 'uppId'> {
+/** Routing fields stored on an input (see server/routing; `RoutingResult` in server/context.ts). */
+export interface StoredRouting {
+  sector: string | null;
+  serviceCode: string | null;
   uppId: Types.ObjectId | null;
+  confidence: number;
+  triage: boolean;
+  source: 'model' | 'manual';
+  modelVersion: string | null;
+  topSectors: { sector: string; score: number }[];
+  topTerms: { term: string; weight: number }[];
+  routedAt: Date;
+  deadline: Date | null;
 }
 
 export interface InputFields {

@@ -14,7 +14,7 @@ import {
   VoteBody,
 } from '../../shared/schemas/input';
 import type { Api } from '../http/api';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../context';
 import { forumModerators, forumViewers, inputModerators, inputViewers } from './forum.policy';
 import * as inputs from './input.service';
 import * as mod from './moderation.service';

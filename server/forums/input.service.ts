@@ -2,12 +2,20 @@ import mongoose, { Types } from 'mongoose';
 import { ACCEPTING_STATUSES, INPUT_KIND_LABELS } from '../../shared/domain/forum';
 import { FORUM_LIMITS } from '../../shared/schemas/forum';
 import type { Input, InputCreate, SimilarInput } from '../../shared/schemas/input';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  forumClosed,
+  invalid,
+  notFound,
+} from '../http/errors';
 import { cleanLine, cleanText } from '../lib/sanitize';
 import type { ForumEntry } from '../live/forumCache';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../context';
 import type { ForumDoc } from './forum.model';
-import { canModerate } from './forum.policy';
+import { canModerate } from './forum.rules';
 import { presentInputs } from './forum.view';
 import { InputModel, type InputDoc } from './input.model';
 import { mostSimilar } from './similarity';
@@ -17,21 +25,21 @@ import { viewerKey, type Viewer } from './viewer';
 function requireKey(viewer: Viewer): string {
   const key = viewerKey(viewer);
   if (!key) {
-    throw new AppError(400, 'bad_request', 'Cookie peserta tidak ada. Muat ulang halaman forum.');
+    throw badRequest('participant_cookie_missing');
   }
   return key;
 }
 
 function assertAccepting(f: ForumDoc): void {
   if (!ACCEPTING_STATUSES.includes(f.status)) {
-    throw new AppError(409, 'closed', 'Forum tidak sedang menerima masukan.');
+    throw forumClosed('forum_not_accepting');
   }
 }
 
 async function findInput(id: string): Promise<InputDoc> {
-  if (!mongoose.isValidObjectId(id)) throw new AppError(400, 'invalid_id', 'ID masukan tidak sah.');
+  if (!mongoose.isValidObjectId(id)) throw new AppError(400, 'invalid_id', 'invalid_input_id');
   const i = await InputModel.findById(id);
-  if (!i) throw notFound('Masukan');
+  if (!i) throw notFound('input_not_found');
   return i;
 }
 
@@ -47,7 +55,7 @@ async function replay(
 ): Promise<{ input: Input; replay: boolean }> {
   const existing = await InputModel.findOne({ idempotencyKey });
   if (!existing || existing.authorKey !== key || existing.forumId.toString() !== forumId) {
-    throw conflict('Kunci idempoten sudah dipakai untuk masukan lain.');
+    throw conflict('idempotency_key_taken');
   }
   const e = await ctx.live.cache.get(forumId);
   return { input: (await presentInputs(ctx.live, e, viewer, [existing], false))[0]!, replay: true };
@@ -55,24 +63,17 @@ async function replay(
 
 function checkText(forum: ForumDoc, body: InputCreate): string {
   if (!forum.settings.kinds.includes(body.kind)) {
-    throw badRequest(
-      `Jenis masukan "${INPUT_KIND_LABELS[body.kind].id}" tidak dibuka di forum ini.`,
-    );
+    throw badRequest('input_kind_closed', { kind: INPUT_KIND_LABELS[body.kind].id });
   }
   const text = cleanText(body.text);
   if (text.length < FORUM_LIMITS.inputMinDefault) {
-    throw new AppError(
-      400,
-      'validation',
-      `Masukan minimal ${FORUM_LIMITS.inputMinDefault} karakter.`,
-    );
+    throw invalid('input_too_short', { min: FORUM_LIMITS.inputMinDefault });
   }
   if (text.length > forum.settings.maxInputLength) {
-    throw new AppError(
-      400,
-      'validation',
-      `Masukan terlalu panjang (${text.length} karakter, maksimal ${forum.settings.maxInputLength}).`,
-    );
+    throw invalid('input_too_long', {
+      length: text.length,
+      max: forum.settings.maxInputLength,
+    });
   }
   return text;
 }
@@ -94,7 +95,7 @@ export async function submitInput(
   const text = checkText(forum, body);
   const displayName = cleanLine(body.displayName || viewer.user?.displayName || '').slice(0, 80);
   if (!forum.settings.allowAnonymous && !displayName) {
-    throw new AppError(400, 'validation', 'Forum ini meminta nama Anda dicantumkan.');
+    throw invalid('name_required_by_forum');
   }
   // Slow mode: one input per participant every N seconds (moderators are not slowed).
   const slow = forum.settings.slowModeSeconds ?? 0;
@@ -170,22 +171,17 @@ async function storeInput(
 /** The cached input, checked for a vote. */
 function votable(e: ForumEntry, inputId: string, key: string): void {
   const input = e.inputs.get(inputId);
-  if (!input) throw notFound('Masukan');
+  if (!input) throw notFound('input_not_found');
   assertAccepting(e.forum);
-  if (!e.forum.settings.voting)
-    throw new AppError(409, 'conflict', 'Pemungutan suara dimatikan di forum ini.');
+  if (!e.forum.settings.voting) throw conflict('voting_off');
   if (e.forum.settings.voteRequiresAccount && !key.startsWith('u:')) {
-    throw new AppError(
-      401,
-      'account_required',
-      'Forum ini meminta Anda masuk dengan akun warga untuk memberi dukungan.',
-    );
+    throw new AppError(401, 'account_required', 'vote_requires_account');
   }
   if (input.status !== 'published') {
-    throw new AppError(409, 'conflict', 'Masukan ini tidak dapat didukung.');
+    throw conflict('not_votable');
   }
   if (input.authorKey === key) {
-    throw new AppError(409, 'conflict', 'Anda tidak dapat mendukung masukan Anda sendiri.');
+    throw conflict('own_input_vote');
   }
 }
 
@@ -267,7 +263,7 @@ export async function similarInputs(
 /** Pending inputs for the moderation queue. */
 export async function moderationQueue(ctx: ServiceContext, viewer: Viewer, forumId: string) {
   const e = await ctx.live.cache.get(forumId);
-  if (!canModerate(viewer.user, e.forum)) throw forbidden('Anda tidak berwenang.');
+  if (!canModerate(viewer.user, e.forum)) throw forbidden('not_authorized');
   const docs = [...e.inputs.values()]
     .filter((d) => d.status === 'pending')
     .sort(

@@ -1,10 +1,10 @@
 import type { Input, MergeBody, RejectBody } from '../../shared/schemas/input';
 import type { AuthUser } from '../auth/types';
-import { AppError, badRequest, forbidden, notFound } from '../http/errors';
+import { badRequest, forbidden, forumClosed, notFound } from '../http/errors';
 import { cleanText } from '../lib/sanitize';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../context';
 import { ForumModel, type ForumDoc } from './forum.model';
-import { canModerate } from './forum.policy';
+import { canModerate } from './forum.rules';
 import { findForum } from './forum.service';
 import { presentInput } from './forum.presenter';
 import { findInput } from './input.service';
@@ -18,8 +18,8 @@ async function load(
 ): Promise<{ input: InputDoc; forum: ForumDoc }> {
   const input = await findInput(inputId);
   const forum = await findForum(input.forumId.toString());
-  if (!canModerate(user, forum)) throw forbidden('Anda bukan fasilitator forum ini.');
-  if (forum.status === 'archived') throw new AppError(409, 'closed', 'Forum sudah diarsipkan.');
+  if (!canModerate(user, forum)) throw forbidden('not_forum_facilitator');
+  if (forum.status === 'archived') throw forumClosed('forum_archived');
   return { input, forum };
 }
 
@@ -55,8 +55,7 @@ async function clearSpotlightIf(ctx: ServiceContext, forum: ForumDoc, input: Inp
 async function approveLocked(ctx: ServiceContext, user: AuthUser, inputId: string) {
   const { input, forum } = await load(user, inputId);
   if (input.status === 'published') return staffView(input);
-  if (input.status === 'merged')
-    throw badRequest('Masukan yang sudah digabung tidak dapat disetujui.');
+  if (input.status === 'merged') throw badRequest('merged_cannot_approve');
   input.status = 'published';
   input.rejectReason = null;
   input.publishedAt ??= ctx.clock.now();
@@ -78,7 +77,7 @@ async function removeLocked(
   action: 'reject' | 'hide',
 ) {
   const { input, forum } = await load(user, inputId);
-  if (input.status === 'merged') throw badRequest('Masukan ini sudah digabung.');
+  if (input.status === 'merged') throw badRequest('already_merged');
   if (input.status === 'rejected' || input.status === 'hidden') return staffView(input);
   const wasPublished = input.status === 'published';
   input.status = action === 'reject' ? 'rejected' : 'hidden';
@@ -111,9 +110,8 @@ async function editLocked(
 ) {
   const { input, forum } = await load(user, inputId);
   const clean = cleanText(text);
-  if (clean.length < 5) throw badRequest('Teks hasil suntingan terlalu pendek.');
-  if (clean.length > forum.settings.maxInputLength)
-    throw badRequest('Teks hasil suntingan terlalu panjang.');
+  if (clean.length < 5) throw badRequest('edit_too_short');
+  if (clean.length > forum.settings.maxInputLength) throw badRequest('edit_too_long');
   if (clean === input.text) return staffView(input);
   input.originalText ??= input.text;
   input.text = clean;
@@ -134,8 +132,7 @@ async function editLocked(
 
 async function answerLocked(ctx: ServiceContext, user: AuthUser, inputId: string, note: string) {
   const { input, forum } = await load(user, inputId);
-  if (input.status !== 'published')
-    throw badRequest('Hanya masukan yang tayang dapat ditandai dijawab.');
+  if (input.status !== 'published') throw badRequest('answer_needs_published');
   input.set('answered', { note: cleanText(note).slice(0, 1000), at: ctx.clock.now() });
   await save(ctx, forum, input);
   await stored(ctx, forum, [input]);
@@ -147,7 +144,7 @@ async function answerLocked(ctx: ServiceContext, user: AuthUser, inputId: string
 
 async function pinLocked(ctx: ServiceContext, user: AuthUser, inputId: string, pinned: boolean) {
   const { input, forum } = await load(user, inputId);
-  if (input.status !== 'published') throw badRequest('Hanya masukan yang tayang dapat disematkan.');
+  if (input.status !== 'published') throw badRequest('pin_needs_published');
   input.pinned = pinned;
   await save(ctx, forum, input);
   await stored(ctx, forum, [input]);
@@ -193,20 +190,19 @@ export function merge(ctx: ServiceContext, user: AuthUser, forumId: string, body
 
 async function mergeLocked(ctx: ServiceContext, user: AuthUser, forumId: string, body: MergeBody) {
   const forum = await findForum(forumId);
-  if (!canModerate(user, forum)) throw forbidden('Anda bukan fasilitator forum ini.');
-  if (body.sourceIds.includes(body.targetId))
-    throw badRequest('Masukan tidak dapat digabung ke dirinya sendiri.');
+  if (!canModerate(user, forum)) throw forbidden('not_forum_facilitator');
+  if (body.sourceIds.includes(body.targetId)) throw badRequest('merge_into_self');
   const target = await InputModel.findOne({ _id: body.targetId, forumId: forum._id });
-  if (!target) throw notFound('Masukan tujuan');
+  if (!target) throw notFound('target_input_not_found');
   if (target.status !== 'published' && target.status !== 'pending')
-    throw badRequest('Masukan tujuan sudah ditolak, disembunyikan atau digabung.');
+    throw badRequest('merge_target_unavailable');
   const sources = await InputModel.find({
     _id: { $in: body.sourceIds },
     forumId: forum._id,
     status: { $in: ['pending', 'published'] },
   });
   if (sources.length !== new Set(body.sourceIds).size) {
-    throw badRequest('Ada masukan sumber yang tidak ditemukan, sudah digabung atau ditolak.');
+    throw badRequest('merge_sources_unavailable');
   }
   // A pending target is approved in the same step (duplicates found in the queue).
   const publishTarget = target.status === 'pending';

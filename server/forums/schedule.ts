@@ -1,6 +1,6 @@
 import type { ForumStatus } from '../../shared/domain/forum';
 import { audit } from '../audit/audit.service';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '../context';
 import { ForumModel } from './forum.model';
 
 /**

@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { z } from 'zod';
 import type { AuthUser } from '../auth/types';
 import type { LimitKind } from '../live/limits';
-import { AppError, forbidden, notFound, unauthenticated } from './errors';
+import { forbidden, invalid, notFound, unauthenticated } from './errors';
 import type { Gate, Policy, ResourceKind } from './policy';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -93,10 +93,13 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   if (!r.success) {
     const details = zodDetails(r.error);
     const first = details[0];
-    const msg = first
-      ? `Data tidak sah (${where}${first.path ? `: ${first.path}` : ''}): ${first.message}`
-      : 'Data tidak sah.';
-    throw new AppError(400, 'validation', msg, details);
+    throw first
+      ? invalid(
+          'validation',
+          { where: `${where}${first.path ? `: ${first.path}` : ''}`, problem: first.message },
+          details,
+        )
+      : invalid('invalid_data', {}, details);
   }
   return r.data;
 }

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import { forbiddenKey } from '../lib/forbiddenKeys';
-import { AppError } from './errors';
+import { AppError, badRequest } from './errors';
 
 /** helmet with a CSP that fits the SvelteKit app (inline bootstrap script, same-origin sockets). */
 export function securityHeaders(isProd: boolean): RequestHandler {
@@ -61,7 +61,7 @@ function refererOrigin(referer: string | undefined): string | undefined {
 }
 
 function csrfError(): AppError {
-  return new AppError(403, 'csrf', 'Permintaan lintas situs ditolak.');
+  return new AppError(403, 'csrf', 'csrf');
 }
 
 /**
@@ -71,9 +71,7 @@ function csrfError(): AppError {
 export const rejectOperators: RequestHandler = (req, _res, next) => {
   const key = forbiddenKey(req.body) ?? forbiddenKey(req.query);
   if (key) {
-    return next(
-      new AppError(400, 'bad_request', 'Permintaan memuat kunci yang tidak diizinkan.', { key }),
-    );
+    return next(badRequest('forbidden_key', {}, { key }));
   }
   next();
 };

@@ -18,7 +18,7 @@ export function caseReaders(): UserPolicy<CaseDoc, { params: { id: string } }> {
     rule: RULE,
     load: async ({ params }) => {
       const c = await CaseModel.findById(params.id);
-      if (!c) throw notFound('Item');
+      if (!c) throw notFound('case_not_found');
       return c;
     },
     allow: readable,
@@ -34,7 +34,7 @@ export function casesReaders(): UserPolicy<CaseDoc[], { body: { ids: string[] } 
     load: async ({ body }) => {
       const ids = [...new Set(body.ids)];
       const cases = await CaseModel.find({ _id: { $in: ids } });
-      if (cases.length !== ids.length) throw notFound('Item');
+      if (cases.length !== ids.length) throw notFound('case_not_found');
       return cases;
     },
     allow: (u, cases) => cases.every((c) => readable(u, c)),

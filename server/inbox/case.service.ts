@@ -10,11 +10,11 @@ import { Upp } from '../admin/upp.model';
 import { policies } from '../auth/policies';
 import type { AuthUser } from '../auth/types';
 import { audit } from '../audit/audit.service';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { ForumModel } from '../forums/forum.model';
-import { canModerate } from '../forums/forum.policy';
+import { canModerate } from '../forums/forum.rules';
 import { InputModel, type InputDoc } from '../forums/input.model';
-import { AppError, badRequest, forbidden, notFound } from '../http/errors';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { cleanText } from '../lib/sanitize';
 import { computeDeadline, inZone, LAPOR_FOLLOWUP_DAYS } from './deadline';
 import { CaseModel, type CaseDoc } from './case.model';
@@ -56,7 +56,7 @@ export async function openCaseForInput(
 
 export async function loadCase(user: AuthUser, id: string): Promise<CaseDoc> {
   const c = await CaseModel.findById(id);
-  if (!c) throw notFound('Item');
+  if (!c) throw notFound('case_not_found');
   if (!policies.readUppInbox(user, c.uppId.toString(), c.agencyId.toString())) throw forbidden();
   return c;
 }
@@ -80,10 +80,10 @@ export async function setStatus(
 ) {
   const c = await loadCase(user, id);
   if (!OPEN_CASE_STATUSES.includes(c.status) && c.status !== 'resolved') {
-    throw new AppError(409, 'conflict', 'Status item ini tidak dapat diubah lagi.');
+    throw conflict('case_status_final');
   }
   if (body.status === 'postponed' && !body.reason) {
-    throw badRequest('Alasan penundaan wajib diisi.');
+    throw badRequest('postpone_reason_required');
   }
   c.status = body.status;
   c.postponedReason = body.status === 'postponed' ? cleanText(body.reason) : null;
@@ -107,7 +107,7 @@ export async function bulkStatus(ctx: ServiceContext, user: AuthUser, body: Case
 export async function reply(ctx: ServiceContext, user: AuthUser, id: string, body: CaseReplyBody) {
   const c = await loadCase(user, id);
   const text = cleanText(body.text);
-  if (text.length < 5) throw badRequest('Balasan minimal 5 karakter.');
+  if (text.length < 5) throw badRequest('reply_too_short', { min: 5 });
   const now = ctx.clock.now();
   c.replies.push({
     _id: new Types.ObjectId(),
@@ -142,22 +142,20 @@ export async function createFollowUp(
   body: FollowUpBody,
 ) {
   const input = await InputModel.findById(inputId);
-  if (!input) throw notFound('Masukan');
+  if (!input) throw notFound('input_not_found');
   const forum = await ForumModel.findById(input.forumId);
   const upp = await Upp.findById(body.uppId);
-  if (!forum || !upp) throw notFound('Forum atau UPP');
-  if (!canModerate(user, forum))
-    throw forbidden('Hanya fasilitator forum ini yang dapat mencatat tindak lanjut.');
+  if (!forum || !upp) throw notFound('forum_or_upp_not_found');
+  if (!canModerate(user, forum)) throw forbidden('followup_facilitator_only');
   const hosts = [forum.hostUppId, ...forum.coHostUppIds].map(String);
   const sameAgency = upp.agencyId.toString() === forum.agencyId.toString();
   if (!hosts.includes(upp._id.toString()) && !sameAgency && !policies.isPlatformAdmin(user)) {
     // Another agency's inbox is not the forum's to fill.
-    throw forbidden('Tindak lanjut hanya untuk UPP penyelenggara atau UPP instansi yang sama.');
+    throw forbidden('followup_upp_scope');
   }
-  if (input.status !== 'published')
-    throw badRequest('Hanya masukan yang tayang dapat ditindaklanjuti.');
+  if (input.status !== 'published') throw badRequest('followup_needs_published');
   const due = new Date(body.dueAt);
-  if (due <= ctx.clock.now()) throw badRequest('Batas waktu harus di masa depan.');
+  if (due <= ctx.clock.now()) throw badRequest('due_in_past');
   const c = await CaseModel.create({
     type: 'followup',
     inputId: input._id,
@@ -196,10 +194,8 @@ export async function citizenConfirm(
   inputId: string,
 ) {
   const c = await CaseModel.findOne({ type: 'input', inputId });
-  if (!c || !viewerKey || c.authorKey !== viewerKey)
-    throw forbidden('Hanya penulis masukan yang dapat mengonfirmasi.');
-  if (c.status !== 'resolved')
-    throw new AppError(409, 'conflict', 'Masukan ini belum ditandai selesai oleh UPP.');
+  if (!c || !viewerKey || c.authorKey !== viewerKey) throw forbidden('confirm_author_only');
+  if (c.status !== 'resolved') throw conflict('not_resolved_yet');
   c.status = 'citizen_confirmed';
   c.citizen.confirmedAt = ctx.clock.now();
   await c.save();
@@ -215,18 +211,11 @@ export async function citizenReopen(
   reason: string,
 ) {
   const c = await CaseModel.findOne({ type: 'input', inputId });
-  if (!c || !viewerKey || c.authorKey !== viewerKey)
-    throw forbidden('Hanya penulis masukan yang dapat membuka kembali.');
-  if (c.status !== 'resolved')
-    throw new AppError(
-      409,
-      'conflict',
-      'Hanya masukan berstatus selesai yang dapat dibuka kembali.',
-    );
-  if (c.citizen.reopenedAt)
-    throw new AppError(409, 'conflict', 'Masukan hanya dapat dibuka kembali satu kali.');
+  if (!c || !viewerKey || c.authorKey !== viewerKey) throw forbidden('reopen_author_only');
+  if (c.status !== 'resolved') throw conflict('reopen_needs_resolved');
+  if (c.citizen.reopenedAt) throw conflict('reopen_once');
   const why = cleanText(reason);
-  if (why.length < 5) throw badRequest('Tuliskan alasan (minimal 5 karakter).');
+  if (why.length < 5) throw badRequest('reason_too_short', { min: 5 });
   c.status = 'in_progress';
   c.resolvedAt = null;
   c.citizen.reopenedAt = ctx.clock.now();
@@ -273,6 +262,6 @@ export async function moveCase(ctx: ServiceContext, input: InputDoc): Promise<vo
 
 export async function loadCaseUnchecked(id: string): Promise<CaseDoc> {
   const c = await CaseModel.findById(id);
-  if (!c) throw notFound('Item');
+  if (!c) throw notFound('case_not_found');
   return c;
 }

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { OPEN_CASE_STATUSES } from '../../shared/domain/inbox';
 import { Upp } from '../admin/upp.model';
 import { audit } from '../audit/audit.service';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { computeDeadline, inZone, LAPOR_VERIFY_DAYS, type Calendar } from './deadline';
 import { CaseModel, type CaseDoc } from './case.model';
 import { escalationKey, EscalationLogModel } from './escalation.model';

@@ -2,7 +2,7 @@ import { DEFAULT_TIME_ZONE, isUppTimeZone } from '../../shared/domain/timezones'
 import type { Types } from 'mongoose';
 import { OPEN_CASE_STATUSES } from '../../shared/domain/inbox';
 import type { InboxItem, InboxList, InboxQuery } from '../../shared/schemas/inbox';
-import { Upp } from '../admin/upp.model';
+import { Upp, uppFilter } from '../admin/upp.model';
 import type { StaffScope } from '../auth/policies';
 import { ServiceModel } from '../catalog/service.model';
 import { ForumModel } from '../forums/forum.model';
@@ -15,16 +15,9 @@ const PAGE_SIZE = 50;
 
 /** UPPs whose inbox a scope covers: all, one agency's, or the staff member's own. */
 export async function readableUppIds(scope: StaffScope): Promise<Types.ObjectId[]> {
-  const filter =
-    scope.kind === 'platform'
-      ? {}
-      : scope.kind === 'agency'
-        ? { agencyId: scope.agencyId }
-        : scope.kind === 'upp'
-          ? { _id: { $in: scope.uppIds } }
-          : null;
+  const filter = uppFilter(scope);
   if (!filter) return [];
-  const upps = await Upp.find(filter as Record<string, unknown>, { _id: 1 });
+  const upps = await Upp.find(filter, { _id: 1 });
   return upps.map((u) => u._id as Types.ObjectId);
 }
 
@@ -77,8 +70,7 @@ export async function listInbox(scope: StaffScope, q: InboxQuery, now: Date): Pr
   const readable = await readableUppIds(scope);
   let uppIds = readable;
   if (q.uppId) {
-    if (!readable.some((id) => id.equals(q.uppId!)))
-      throw forbidden('Anda tidak dapat membaca kotak masuk UPP ini.');
+    if (!readable.some((id) => id.equals(q.uppId!))) throw forbidden('inbox_forbidden');
     uppIds = readable.filter((id) => id.equals(q.uppId!));
   }
   const filter: Record<string, unknown> = { uppId: { $in: uppIds } };

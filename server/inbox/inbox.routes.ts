@@ -14,7 +14,7 @@ import {
 } from '../../shared/schemas/inbox';
 import { Input } from '../../shared/schemas/input';
 import { STAFF_ROLES } from '../../shared/domain/roles';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { inputAuthor, inputModerators } from '../forums/forum.policy';
 import { findInput } from '../forums/input.service';
 import { presentFor } from '../forums/input.queries';
@@ -22,9 +22,8 @@ import { viewerKey, viewerOf } from '../forums/viewer';
 import type { Api } from '../http/api';
 import { badRequest } from '../http/errors';
 import { scopedTo, signedIn } from '../http/policy';
-import { NotificationModel } from '../notify/notification.model';
-import { presentNotification } from '../notify/notify.service';
-import type { RoutingDeps } from '../routing/routing.service';
+import { latestNotifications, markAllRead } from '../notify/notify.service';
+import type { ManualRouting } from '../routing/routing.service';
 import { routeByHand } from '../routing/routing.service';
 import { caseReaders, casesReaders } from './case.policy';
 import * as cases from './case.service';
@@ -33,7 +32,7 @@ import { listInbox, presentCases } from './inbox.queries';
 const tag = 'inbox';
 const ItemRes = z.object({ item: InboxItem });
 
-export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps): void {
+export function inboxRoutes(api: Api, ctx: ServiceContext, routing: ManualRouting): void {
   const one = async (doc: Awaited<ReturnType<typeof cases.loadCase>>) => ({
     item: (await presentCases([doc], ctx.clock.now()))[0]!,
   });
@@ -113,8 +112,7 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       body: CaseRerouteBody,
       response: ItemRes,
       handler: async ({ user, resource: c, params, body }) => {
-        if (!c.inputId || c.type !== 'input')
-          throw badRequest('Hanya masukan warga yang dapat dialihkan.');
+        if (!c.inputId || c.type !== 'input') throw badRequest('only_citizen_inputs_reroute');
         await routeByHand(ctx, routing, user, c.inputId.toString(), body, 'not_our_authority');
         return one(await cases.loadCaseUnchecked(params.id));
       },
@@ -177,13 +175,7 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       tag,
       policy: signedIn(),
       response: z.object({ notifications: z.array(Notification), unread: z.number().int() }),
-      handler: async ({ user }) => {
-        const [rows, unread] = await Promise.all([
-          NotificationModel.find({ userId: user.id }).sort({ createdAt: -1 }).limit(50),
-          NotificationModel.countDocuments({ userId: user.id, read: false }),
-        ]);
-        return { notifications: rows.map(presentNotification), unread };
-      },
+      handler: ({ user }) => latestNotifications(user.id),
     })
     .route({
       method: 'post',
@@ -195,10 +187,7 @@ export function inboxRoutes(api: Api, ctx: ServiceContext, routing: RoutingDeps)
       policy: signedIn(),
       body: z.strictObject({}),
       handler: async ({ user }) => {
-        await NotificationModel.updateMany(
-          { userId: user.id, read: false },
-          { $set: { read: true } },
-        );
+        await markAllRead(user.id);
         return undefined;
       },
     });

@@ -57,7 +57,7 @@ export class ForumCache {
   /** The forum's entry, loading it on first use. */
   async get(forumId: string): Promise<ForumEntry> {
     if (!mongoose.isValidObjectId(forumId))
-      throw new AppError(400, 'invalid_id', 'ID forum tidak sah.');
+      throw new AppError(400, 'invalid_id', 'invalid_forum_id');
     const e = this.entries.get(forumId);
     if (e) {
       e.lastUsed = Date.now();
@@ -76,7 +76,7 @@ export class ForumCache {
     let id = this.codes.get(code);
     if (!id) {
       const f = await ForumModel.findOne({ code }, { _id: 1 }).lean();
-      if (!f) throw notFound('Forum dengan kode ini');
+      if (!f) throw notFound('forum_code_not_found');
       id = f._id.toString();
       if (this.codes.size > 10_000) this.codes.clear();
       this.codes.set(code, id);
@@ -87,11 +87,11 @@ export class ForumCache {
   /** The forum an input belongs to (from memory when known). */
   async forumIdOfInput(inputId: string): Promise<string> {
     if (!mongoose.isValidObjectId(inputId))
-      throw new AppError(400, 'invalid_id', 'ID masukan tidak sah.');
+      throw new AppError(400, 'invalid_id', 'invalid_input_id');
     const known = this.inputForum.get(inputId);
     if (known) return known;
     const doc = await InputModel.findById(inputId, { forumId: 1 }).lean();
-    if (!doc) throw notFound('Masukan');
+    if (!doc) throw notFound('input_not_found');
     const forumId = doc.forumId.toString();
     this.inputForum.set(inputId, forumId);
     return forumId;
@@ -136,7 +136,7 @@ export class ForumCache {
 
   private async load(forumId: string): Promise<ForumEntry> {
     const forum = await ForumModel.findById(forumId);
-    if (!forum) throw notFound('Forum');
+    if (!forum) throw notFound('forum_not_found');
     const [inputs, cases] = await Promise.all([
       InputModel.find({ forumId: forum._id }),
       CaseModel.find({ forumId: forum._id, type: 'input' }),

@@ -1,4 +1,5 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { ErrorParams, ErrorReason } from '../../shared/errors';
 import { AppError } from '../http/errors';
 import type { Coordinator } from './coordinator';
 
@@ -33,40 +34,56 @@ export const LIMIT_TABLE = {
 
 export type LimitKind = keyof typeof LIMIT_TABLE;
 
-const MESSAGES: Record<LimitKind, string> = {
-  submit: 'Terlalu banyak masukan dalam satu menit. Tunggu sebentar.',
-  vote: 'Terlalu banyak dukungan dalam satu menit. Tunggu sebentar.',
-  join: 'Terlalu sering membuka forum dalam satu menit. Tunggu sebentar.',
-  read: 'Terlalu banyak permintaan. Tunggu sebentar lalu muat ulang.',
-  similar: 'Terlalu sering mencari masukan serupa. Tunggu sebentar.',
-  pdf: 'Terlalu sering mengunduh berita acara. Tunggu sebentar.',
-  citizen: 'Terlalu banyak permintaan. Tunggu sebentar.',
-  register: 'Terlalu banyak pendaftaran akun. Coba lagi nanti.',
-  leave: 'Terlalu banyak permintaan. Tunggu sebentar.',
-  ping: 'Terlalu banyak permintaan. Tunggu sebentar.',
-  connect: 'Terlalu banyak koneksi dari alamat ini. Tunggu sebentar.',
-  account: 'Terlalu banyak permintaan dari akun ini. Tunggu sebentar.',
+/** The error reason of each limit (shared/errors.ts); its text says how many seconds to wait. */
+const REASONS: Record<LimitKind, ErrorReason> = {
+  submit: 'rate_submit',
+  vote: 'rate_vote',
+  join: 'rate_join',
+  read: 'rate_read',
+  similar: 'rate_similar',
+  pdf: 'rate_pdf',
+  citizen: 'rate_requests',
+  register: 'rate_register',
+  leave: 'rate_requests',
+  ping: 'rate_requests',
+  connect: 'rate_connect',
+  account: 'rate_account',
 };
 
-/** The 429 every limit answers with: seconds to wait in `Retry-After` and `details`. */
-export function rateLimited(message: string, msBeforeNext: number | undefined, kind: string) {
+/**
+ * The 429 every limit answers with: seconds to wait in `params.seconds`, `Retry-After` and
+ * `details.retryAfter`.
+ */
+export function rateLimited(
+  reason: ErrorReason,
+  msBeforeNext: number | undefined,
+  kind: string,
+  params: ErrorParams = {},
+) {
   const retryAfter = Math.max(1, Math.ceil((msBeforeNext ?? 60_000) / 1000));
-  return new AppError(429, 'rate_limited', message, { retryAfter, limit: kind });
+  return new AppError(
+    429,
+    'rate_limited',
+    reason,
+    { ...params, seconds: retryAfter },
+    { retryAfter, limit: kind },
+  );
 }
 
 /** Takes `points` from a limiter for `key`; a 429 when it is used up. */
 export async function take(
   limiter: RateLimiterAbstract,
   key: string,
-  message: string,
+  reason: ErrorReason,
   kind: string,
   points = 1,
+  params: ErrorParams = {},
 ): Promise<void> {
   try {
     await limiter.consume(key, points);
   } catch (res) {
     if (res instanceof Error) throw res;
-    throw rateLimited(message, (res as { msBeforeNext?: number }).msBeforeNext, kind);
+    throw rateLimited(reason, (res as { msBeforeNext?: number }).msBeforeNext, kind, params);
   }
 }
 
@@ -101,7 +118,7 @@ export class AbuseLimits {
     for (const scope of ['socket', 'participant', 'user', 'address'] as const) {
       const key = keys[scope];
       const limiter = this.limiters.get(`${kind}:${scope}`);
-      if (key && limiter) takes.push(take(limiter, key, MESSAGES[kind], kind));
+      if (key && limiter) takes.push(take(limiter, key, REASONS[kind], kind));
     }
     const results = await Promise.allSettled(takes);
     const refused = results.find((r) => r.status === 'rejected');
@@ -123,8 +140,7 @@ export class AbuseLimits {
       this.slow.set(seconds, limiter);
     }
     const key = `${forumId}:${participant}`;
-    const message = `Mode lambat: forum ini menerima satu masukan per peserta setiap ${seconds} detik.`;
-    await take(limiter, key, message, 'slow_mode');
+    await take(limiter, key, 'slow_mode', 'slow_mode', 1, { interval: seconds });
     return () => void limiter.reward(key).catch(() => undefined);
   }
 }

@@ -34,6 +34,19 @@ export function keyedId(key: string): Types.ObjectId {
   return new mongoose.Types.ObjectId(createHash('sha256').update(key).digest('hex').slice(0, 24));
 }
 
+/** A user's latest 50 notifications and how many are unread. */
+export async function latestNotifications(userId: string) {
+  const [rows, unread] = await Promise.all([
+    NotificationModel.find({ userId }).sort({ createdAt: -1 }).limit(50),
+    NotificationModel.countDocuments({ userId, read: false }),
+  ]);
+  return { notifications: rows.map(presentNotification), unread };
+}
+
+export async function markAllRead(userId: string): Promise<void> {
+  await NotificationModel.updateMany({ userId, read: false }, { $set: { read: true } });
+}
+
 /** In-app notifications (stored, pushed to `user:<id>`), plus e-mail through the outbox. */
 export class Notifier {
   constructor(

@@ -1,6 +1,6 @@
 import { presentSignal } from '../forums/signals';
 import type { ForumDoc } from '../forums/forum.model';
-import { canModerate } from '../forums/forum.policy';
+import { canModerate } from '../forums/forum.rules';
 import type { SignalDoc } from '../forums/signal.model';
 import { rooms } from '../../shared/events';
 import type { ForumStatus } from '../../shared/domain/forum';

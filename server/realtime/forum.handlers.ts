@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ForumJoinPayload, InputCreatePayload, InputVotePayload, rooms } from '../../shared/events';
 import type { Ack } from '../../shared/schemas/common';
-import { AppError } from '../http/errors';
-import type { ServiceContext } from '../forums/context';
+import { AppError, badRequest, INTERNAL, invalid, unauthenticated } from '../http/errors';
+import type { ServiceContext } from '../context';
 import { snapshot } from '../forums/forum.service';
 import { submitInput, voteInput } from '../forums/input.service';
 import { viewerKey, type Viewer } from '../forums/viewer';
@@ -12,14 +12,11 @@ import type { AppSocket } from './io';
 
 type AckFn<T> = (res: Ack<T>) => void;
 
+/** The same error object the HTTP API answers with (code, reason, params, message). */
 function toAckError(err: unknown): Ack<never> {
-  if (err instanceof AppError) return { error: { code: err.code, message: err.message } };
+  if (err instanceof AppError) return { error: err.toJSON() };
   console.error('[socket] handler failed', err);
-  return { error: { code: 'internal', message: 'Terjadi kesalahan di server.' } };
-}
-
-function fail(code: 'validation' | 'bad_request' | 'unauthenticated', message: string): AppError {
-  return new AppError(code === 'unauthenticated' ? 401 : 400, code, message);
+  return { error: INTERNAL };
 }
 
 /**
@@ -50,18 +47,21 @@ export function onEvent<S extends z.ZodType, T>(
         address: socket.data.address,
       });
       if (forbiddenKey(payload)) {
-        throw fail('bad_request', 'Permintaan memuat kunci yang tidak diizinkan.');
+        throw badRequest('forbidden_key');
       }
       const parsed = schema.safeParse(payload ?? {});
       if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw fail(
-          'validation',
-          `Data tidak sah${first ? ` (${first.path.join('.')}): ${first.message}` : ''}`,
-        );
+        const details = parsed.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          message: i.message,
+        }));
+        const first = details[0];
+        throw first
+          ? invalid('validation', { where: first.path, problem: first.message }, details)
+          : invalid('invalid_data');
       }
       if (policy.who === 'participant' && !key) {
-        throw fail('unauthenticated', 'Cookie peserta tidak ada. Muat ulang halaman forum.');
+        throw unauthenticated('participant_cookie_missing');
       }
       return run(parsed.data, viewer);
     };

@@ -111,7 +111,7 @@ export function createIo(server: HttpServer, deps: IoDeps): IO {
         const e = new Error(err instanceof Error ? err.message : 'rate_limited') as Error & {
           data?: unknown;
         };
-        if (err instanceof AppError) e.data = { code: err.code, ...(err.details as object) };
+        if (err instanceof AppError) e.data = { ...err.toJSON(), ...(err.details as object) };
         next(e);
       },
     );

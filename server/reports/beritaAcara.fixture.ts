@@ -1,5 +1,5 @@
 /** A realistic demo forum for tests and previews of the berita acara. */
-import type { BeritaAcaraData, BeritaAcaraInput } from './beritaAcara';
+import type { BeritaAcaraData, BeritaAcaraInput } from './beritaAcara.data';
 
 type Seed = [kind: string, text: string, liveAnswer: string | null, replies?: string[]];
 

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderBeritaAcara, type BeritaAcaraData } from './beritaAcara';
+import { renderBeritaAcara } from './beritaAcara';
+import type { BeritaAcaraData } from './beritaAcara.data';
 import { demoBeritaAcara } from './beritaAcara.fixture';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

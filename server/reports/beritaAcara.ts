@@ -12,70 +12,13 @@ import {
   ensureSpace,
   INK,
   MUTED,
-  type Signatory,
 } from './beritaAcaraParts';
 import { scrubPersonalData } from './exports';
-import type { ForumCounts, ResponseFigures } from './figures';
+import type { BeritaAcaraData } from './beritaAcara.data';
 import { kalimatPembuka, nomorDokumen } from './beritaAcaraText';
 import { angka, tanggalJam, tanggalPanjang } from './idFormat';
 import { drawTable, FONT, type Cell, type CellBlock, type Column } from './pdfTable';
 import { toPdfSafeText } from './pdfText';
-
-export type { Signatory };
-
-/** A written reply of the UPP the input was routed to. */
-export interface BeritaAcaraReply {
-  /** The replying unit's name. */
-  from: string;
-  text: string;
-  at: Date;
-}
-
-export interface BeritaAcaraInput {
-  rank: number;
-  /** Label text, e.g. "Pengaduan". */
-  kind: string;
-  text: string;
-  votes: number;
-  /** Label text, e.g. "Dijawab". */
-  status: string;
-  /** The facilitator's note when the input was answered live in the forum. */
-  liveAnswer: string | null;
-  replies: BeritaAcaraReply[];
-}
-
-export interface BeritaAcaraFollowUp {
-  what: string;
-  owner: string;
-  dueAt: Date;
-  /** Label text, e.g. "Direncanakan". */
-  status: string;
-}
-
-export interface BeritaAcaraData {
-  agencyName: string;
-  uppName: string;
-  coHostNames: string[];
-  forumTitle: string;
-  forumCode: string;
-  type: 'live' | 'async';
-  location: string;
-  startedAt: Date;
-  endedAt: Date | null;
-  agenda: string[];
-  /** From forumCounts (server/reports/figures.ts), as the exports count them. */
-  counts: ForumCounts;
-  /** The response figures of the forum's inputs routed to UPPs, as dashboards compute them. */
-  response: ResponseFigures;
-  /** Ordered by votes, highest first. */
-  inputs: BeritaAcaraInput[];
-  followUps: BeritaAcaraFollowUp[];
-  signatories: Signatory[];
-  generatedAt: Date;
-  publicUrl: string;
-  /** The host UPP's IANA zone: every day and time printed is on its wall clock (WIB if unset). */
-  timeZone?: string;
-}
 
 const MARGINS = { top: 62, bottom: 70, left: 70, right: 57 };
 const BODY_SIZE = 10.5;

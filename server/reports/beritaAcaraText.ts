@@ -1,5 +1,5 @@
 /** Sentences of the berita acara that depend on the forum data. */
-import type { BeritaAcaraData } from './beritaAcara';
+import type { BeritaAcaraData } from './beritaAcara.data';
 import { bulanRomawi, hariSama, jam, namaHari, tanggalPanjang, wibParts, zona } from './idFormat';
 
 const REGULATION =

@@ -78,19 +78,8 @@ export const EXPORT_COLUMNS = [
 
 type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
-interface PublicRecord {
-  id: string;
-  createdAt: string;
-  kind: string;
-  text: string;
-  votes: number;
-  status: string;
-  answered: boolean;
-  sector: string | null;
-  serviceCode: string | null;
-  uppName: string | null;
-  replies: string[];
-}
+/** An export row as published: the same fields, the time as ISO text. */
+type PublicRecord = Omit<ExportRow, 'createdAt'> & { createdAt: string };
 
 /** Whitelists the public fields and scrubs free text. */
 function toPublicRecord(row: ExportRow): PublicRecord {

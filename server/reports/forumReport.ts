@@ -8,7 +8,7 @@ import { citizenStatus } from '../forums/forum.presenter';
 import { InputModel } from '../forums/input.model';
 import { CaseModel } from '../inbox/case.model';
 import { User } from '../auth/user.model';
-import type { BeritaAcaraData } from './beritaAcara';
+import type { BeritaAcaraData } from './beritaAcara.data';
 import type { ExportRow } from './exports';
 import { forumCounts, isAnswered, responseFigures } from './figures';
 

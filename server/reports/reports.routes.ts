@@ -1,35 +1,20 @@
 import { z } from 'zod';
 import { IdParams } from '../../shared/schemas/admin';
 import { Dashboard, Scoreboard } from '../../shared/schemas/inbox';
-import { Agency } from '../admin/agency.model';
 import { agencyManagers, uppReaders } from '../admin/admin.policy';
-import { Upp } from '../admin/upp.model';
-import type { ServiceContext } from '../forums/context';
-import { canModerate, forumModerators, forumViewers } from '../forums/forum.policy';
+import type { ServiceContext } from '../context';
+import { forumModerators, forumViewers } from '../forums/forum.policy';
+import { canModerate } from '../forums/forum.rules';
 import { findForum } from '../forums/forum.service';
 import type { Api } from '../http/api';
-import { forbidden, notFound } from '../http/errors';
+import { forbidden } from '../http/errors';
 import { anyone } from '../http/policy';
-import { ServiceModel } from '../catalog/service.model';
 import { createHash } from 'node:crypto';
-import type { ForumDoc } from '../forums/forum.model';
-import { InputModel } from '../forums/input.model';
-import { CaseModel } from '../inbox/case.model';
 import { renderBeritaAcara } from './beritaAcara';
 import { inputsToCsv, inputsToJson } from './exports';
 import { forumReportData } from './forumReport';
-import { figuresByService, loadCaseFacts, responseFigures } from './figures';
+import * as reports from './reports.service';
 import { buildDashboard } from './stats';
-
-/** What the minutes show: the forum, and the last change of its inputs and inbox cases. */
-async function pdfKey(f: ForumDoc, baseUrl: string): Promise<string> {
-  const [input, item] = await Promise.all([
-    InputModel.findOne({ forumId: f._id }, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean(),
-    CaseModel.findOne({ forumId: f._id }, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean(),
-  ]);
-  const t = (d: { updatedAt?: Date } | null) => d?.updatedAt?.getTime() ?? 0;
-  return [f._id, f.seq, f.status, f.updatedAt.getTime(), t(input), t(item), baseUrl].join('|');
-}
 
 export function reportRoutes(api: Api, ctx: ServiceContext, publicUrl?: string): void {
   const baseUrl = (req: { protocol: string; get(h: string): string | undefined }) =>
@@ -82,18 +67,7 @@ export function reportRoutes(api: Api, ctx: ServiceContext, publicUrl?: string):
           z.object({ id: z.string(), slug: z.string(), name: z.string(), agencyName: z.string() }),
         ),
       }),
-      handler: async () => {
-        const [upps, agencies] = await Promise.all([Upp.find().sort({ name: 1 }), Agency.find()]);
-        const names = new Map(agencies.map((a) => [a._id.toString(), a.name]));
-        return {
-          upps: upps.map((u) => ({
-            id: u._id.toString(),
-            slug: u.slug,
-            name: u.name,
-            agencyName: names.get(u.agencyId.toString()) ?? '',
-          })),
-        };
-      },
+      handler: async () => ({ upps: await reports.publicUpps() }),
     })
     .route({
       method: 'get',
@@ -104,43 +78,7 @@ export function reportRoutes(api: Api, ctx: ServiceContext, publicUrl?: string):
       policy: anyone(),
       params: z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) }),
       response: Scoreboard,
-      handler: async ({ params }) => {
-        const upp = await Upp.findOne({ slug: params.slug });
-        if (!upp) throw notFound('UPP');
-        const agency = await Agency.findById(upp.agencyId);
-        const now = ctx.clock.now();
-        const cases = await loadCaseFacts({ uppId: upp._id });
-        const f = responseFigures(cases, now);
-        const perService = figuresByService(cases, now);
-        const names = new Map(
-          (await ServiceModel.find({ code: { $in: perService.map((p) => p.serviceCode) } })).map(
-            (s) => [s.code, s.name],
-          ),
-        );
-        return {
-          upp: {
-            id: upp._id.toString(),
-            slug: upp.slug,
-            name: upp.name,
-            agencyName: agency?.name ?? '',
-          },
-          received: f.received,
-          answered: f.answered,
-          answeredWithinStandard: f.answeredWithinStandard,
-          due: f.due,
-          withinStandardShare: f.withinStandardShare,
-          medianResponseHours: f.medianResponseHours,
-          perService: perService.map((p) => ({
-            serviceCode: p.serviceCode,
-            serviceName: names.get(p.serviceCode) ?? p.serviceCode,
-            received: p.received,
-            answeredWithinStandard: p.answeredWithinStandard,
-            due: p.due,
-            withinStandardShare: p.withinStandardShare,
-            medianResponseHours: p.medianResponseHours,
-          })),
-        };
-      },
+      handler: ({ params }) => reports.scoreboard(params.slug, ctx.clock.now()),
     })
     .route({
       method: 'get',
@@ -156,11 +94,11 @@ export function reportRoutes(api: Api, ctx: ServiceContext, publicUrl?: string):
         const before = await findForum(params.id);
         const published = before.status === 'closed' || before.status === 'archived';
         if (!published && !canModerate(user, before)) {
-          throw forbidden('Berita acara tersedia setelah forum ditutup.');
+          throw forbidden('minutes_after_close');
         }
         await ctx.live.settle(params.id);
         const f = await findForum(params.id);
-        const key = await pdfKey(f, baseUrl(req));
+        const key = await reports.minutesKey(f, baseUrl(req));
         const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
         res.setHeader('ETag', etag);
         res.setHeader('Cache-Control', published ? 'public, max-age=60' : 'private, no-store');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Sector } from '../../shared/domain/sectors';
 import { ServiceModel } from '../catalog/service.model';
 import type { Clock } from '../clock';
-import type { RoutingPort, RoutingResult } from '../forums/context';
+import type { RoutingPort, RoutingResult } from '../context';
 import { computeDeadline, inZone, LAPOR_FOLLOWUP_DAYS, type Calendar } from '../inbox/deadline';
 import {
   classify,
@@ -15,6 +15,22 @@ import {
 import { ModelVersionModel } from './routing.models';
 import { resolveUpp, type ForumPlace } from './upp-resolver';
 import { versionEvaluation } from './versions';
+
+/**
+ * The answer deadline of an item about this service: its standard's response time in working
+ * days (SP4N-LAPOR!'s follow-up time when the catalog has none). Needs no model.
+ */
+export async function serviceDeadline(
+  serviceCode: string | null,
+  from: Date,
+  calendar: Calendar,
+): Promise<Date> {
+  const svc = serviceCode ? await ServiceModel.findOne({ code: serviceCode }) : null;
+  const stored = svc?.standard?.responseTime;
+  const rt =
+    stored?.value && stored.unit ? { value: stored.value, unit: stored.unit } : LAPOR_FOLLOWUP_DAYS;
+  return computeDeadline(from, rt, calendar);
+}
 
 export interface EngineOptions {
   clock: Clock;
@@ -98,13 +114,7 @@ export class RoutingEngine implements RoutingPort {
     from: Date,
     timeZone?: string | null,
   ): Promise<Date> {
-    const svc = serviceCode ? await ServiceModel.findOne({ code: serviceCode }) : null;
-    const stored = svc?.standard?.responseTime;
-    const rt =
-      stored?.value && stored.unit
-        ? { value: stored.value, unit: stored.unit }
-        : LAPOR_FOLLOWUP_DAYS;
-    return computeDeadline(from, rt, inZone(this.opts.calendar(), timeZone));
+    return serviceDeadline(serviceCode, from, inZone(this.opts.calendar(), timeZone));
   }
 
   async route(args: {

@@ -14,7 +14,7 @@ import {
 import { FORUM_ROLES, STAFF_ROLES } from '../../shared/domain/roles';
 import type { Api } from '../http/api';
 import { platformData, platformOnly, scopedTo } from '../http/policy';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { inputModerators } from '../forums/forum.policy';
 import * as routing from './routing.service';
 import { listVersions, type TrainingManager } from './training';
@@ -38,47 +38,6 @@ export function routingRoutes(
       body: ClassifyBody,
       response: ClassifyResponse,
       handler: ({ body }) => routing.classifyText(deps, body),
-    })
-    .route({
-      method: 'get',
-      path: '/routing/triage',
-      name: 'routing.triage',
-      summary: 'Inputs the model could not route confidently (least certain first, or oldest)',
-      tag,
-      policy: scopedTo(FORUM_ROLES, 'moderators: triage items of the forums they moderate'),
-      query: TriageQuery,
-      response: z.object({ inputs: z.array(RoutedInput) }),
-      handler: async ({ user, query }) => ({
-        inputs: await routing.triageList(user, query.order),
-      }),
-    })
-    .route({
-      method: 'post',
-      path: '/inputs/:id/route',
-      name: 'input.route',
-      audit: false,
-      summary: 'Route or re-route an input by hand (stored as a routing correction)',
-      tag,
-      policy: inputModerators(ctx),
-      params: IdParams,
-      body: RouteBody,
-      response: z.object({ input: Input }),
-      handler: async ({ user, params, body }) => ({
-        input: await routing.routeByHand(ctx, deps, user, params.id, body),
-      }),
-    })
-    .route({
-      method: 'get',
-      path: '/routing/corrections',
-      name: 'routing.corrections',
-      summary: 'Manual routes and re-routes (who, from, to, why)',
-      tag,
-      policy: scopedTo(
-        FORUM_ROLES,
-        'moderators: corrections of inputs in forums they moderate; platform admins: all',
-      ),
-      response: z.object({ corrections: z.array(Correction) }),
-      handler: async ({ user }) => ({ corrections: await routing.listCorrections(user) }),
     })
     .route({
       method: 'get',
@@ -123,5 +82,51 @@ export function routingRoutes(
         await deps.training.activate(user, params.versionId);
         return { versions: await listVersions() };
       },
+    });
+}
+
+/** Triage and routing by hand: registered with or without a classifier (no model: all in triage). */
+export function triageRoutes(api: Api, ctx: ServiceContext, manual: routing.ManualRouting): void {
+  api
+    .route({
+      method: 'get',
+      path: '/routing/triage',
+      name: 'routing.triage',
+      summary: 'Inputs the model could not route confidently (least certain first, or oldest)',
+      tag,
+      policy: scopedTo(FORUM_ROLES, 'moderators: triage items of the forums they moderate'),
+      query: TriageQuery,
+      response: z.object({ inputs: z.array(RoutedInput) }),
+      handler: async ({ user, query }) => ({
+        inputs: await routing.triageList(user, query.order),
+      }),
+    })
+    .route({
+      method: 'post',
+      path: '/inputs/:id/route',
+      name: 'input.route',
+      audit: false,
+      summary: 'Route or re-route an input by hand (stored as a routing correction)',
+      tag,
+      policy: inputModerators(ctx),
+      params: IdParams,
+      body: RouteBody,
+      response: z.object({ input: Input }),
+      handler: async ({ user, params, body }) => ({
+        input: await routing.routeByHand(ctx, manual, user, params.id, body),
+      }),
+    })
+    .route({
+      method: 'get',
+      path: '/routing/corrections',
+      name: 'routing.corrections',
+      summary: 'Manual routes and re-routes (who, from, to, why)',
+      tag,
+      policy: scopedTo(
+        FORUM_ROLES,
+        'moderators: corrections of inputs in forums they moderate; platform admins: all',
+      ),
+      response: z.object({ corrections: z.array(Correction) }),
+      handler: async ({ user }) => ({ corrections: await routing.listCorrections(user) }),
     });
 }

@@ -9,9 +9,9 @@ import type { Sector } from '../../shared/domain/sectors';
 import { Upp } from '../admin/upp.model';
 import type { AuthUser } from '../auth/types';
 import { ServiceModel } from '../catalog/service.model';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { ForumModel } from '../forums/forum.model';
-import { canModerate } from '../forums/forum.policy';
+import { canModerate } from '../forums/forum.rules';
 import { findForum } from '../forums/forum.service';
 import { InputModel, type InputDoc } from '../forums/input.model';
 import { findInput } from '../forums/input.service';
@@ -21,19 +21,25 @@ import { cleanText } from '../lib/sanitize';
 import { policies } from '../auth/policies';
 import { audit } from '../audit/audit.service';
 import { scrubPersonalData } from '../reports/exports';
-import type { RoutingEngine } from './engine';
+import { serviceDeadline, type RoutingEngine } from './engine';
+import { inZone } from '../inbox/deadline';
 import { CorrectionModel } from './routing.models';
 import { candidateUpps } from './upp-resolver';
 
-/** What routing needs besides the service context. */
-export interface RoutingDeps {
-  engine: RoutingEngine;
+/** What routing by hand needs besides the service context (no model: triage works without one). */
+export interface ManualRouting {
   /** Called after an input was routed to a UPP by hand (the inbox creates its case). */
   onRouted?: (input: InputDoc, actor: AuthUser) => Promise<void>;
 }
 
+/** Routing with the classifier (its routes are registered only when a model is loaded). */
+export interface RoutingDeps extends ManualRouting {
+  engine: RoutingEngine;
+}
+
 export async function classifyText(deps: RoutingDeps, body: ClassifyBody) {
-  const r = deps.engine.classify(cleanText(body.text));
+  const engine = deps.engine;
+  const r = engine.classify(cleanText(body.text));
   const forum = body.forumId ? await findForum(body.forumId) : null;
   const upps = r.serviceCode ? await candidateUpps(r.serviceCode, forum ?? undefined) : [];
   const service = r.serviceCode ? await ServiceModel.findOne({ code: r.serviceCode }) : null;
@@ -42,14 +48,14 @@ export async function classifyText(deps: RoutingDeps, body: ClassifyBody) {
     serviceCode: r.serviceCode,
     serviceName: service?.name ?? null,
     confidence: r.confidence,
-    autoRouted: r.confidence >= deps.engine.threshold,
-    threshold: deps.engine.threshold,
+    autoRouted: r.confidence >= engine.threshold,
+    threshold: engine.threshold,
     topSectors: r.topSectors,
     topTerms: r.explanation.topTerms,
     candidateUpps: upps
       .slice(0, 10)
       .map((u) => ({ id: u._id.toString(), name: u.name, region: u.region })),
-    modelVersion: deps.engine.version,
+    modelVersion: engine.version,
   };
 }
 
@@ -103,7 +109,7 @@ export async function triageList(
 /** Routes an input by hand (from triage) or re-routes it; stored as a correction. */
 export async function routeByHand(
   ctx: ServiceContext,
-  deps: RoutingDeps,
+  deps: ManualRouting,
   user: AuthUser,
   inputId: string,
   body: RouteBody,
@@ -115,7 +121,7 @@ export async function routeByHand(
     const input = await findInput(inputId);
     const forum = await findForum(input.forumId.toString());
     const upp = await Upp.findById(body.uppId);
-    if (!upp) throw badRequest('UPP tujuan tidak ditemukan.');
+    if (!upp) throw badRequest('target_upp_not_found');
     const fromUpp = input.routing?.uppId?.toString() ?? null;
     const why = kind ?? (input.routing?.triage !== false ? 'triage' : 'reroute');
     // The forum's moderators route its inputs; the UPP that holds an item (its staff, its
@@ -127,12 +133,11 @@ export async function routeByHand(
       (why === 'not_our_authority' &&
         !!holder &&
         policies.readUppInbox(user, holder._id.toString(), holder.agencyId.toString()));
-    if (!mayRoute) throw forbidden('Anda tidak berwenang merutekan masukan ini.');
+    if (!mayRoute) throw forbidden('route_forbidden');
     if (body.serviceCode) {
       const svc = await ServiceModel.findOne({ code: body.serviceCode });
-      if (!svc) throw badRequest('Kode layanan tidak ada di katalog.');
-      if (svc.sector !== body.sector)
-        throw badRequest('Layanan itu tidak termasuk sektor yang dipilih.');
+      if (!svc) throw badRequest('service_code_unknown');
+      if (svc.sector !== body.sector) throw badRequest('service_not_in_sector');
     }
     const now = ctx.clock.now();
     await CorrectionModel.create({
@@ -164,7 +169,7 @@ export async function routeByHand(
       topSectors: input.routing?.topSectors ?? [],
       topTerms: input.routing?.topTerms ?? [],
       routedAt: now,
-      deadline: await deps.engine.deadlineFor(body.serviceCode, now, upp.timeZone),
+      deadline: await serviceDeadline(body.serviceCode, now, inZone(ctx.calendar(), upp.timeZone)),
     };
     await input.save();
     await ctx.live.cache.changed(forumId, { inputs: [input] });

@@ -5,7 +5,7 @@ import type { ModelVersion, TrainingStatus } from '../../shared/schemas/routing'
 import type { AuthUser } from '../auth/types';
 import { projectRoot } from '../config';
 import { entryArgs } from '../lib/runtime';
-import { AppError } from '../http/errors';
+import { conflict, notFound } from '../http/errors';
 import { audit } from '../audit/audit.service';
 import type { Example } from './classifier/corpus';
 import { loadModel } from './classifier/io';
@@ -66,7 +66,7 @@ export class TrainingManager {
   /** Starts training; resolves when the job has finished (the HTTP route does not wait). */
   async start(actor: AuthUser): Promise<void> {
     if (this.status.state === 'running') {
-      throw new AppError(409, 'conflict', 'Pelatihan model sedang berjalan.');
+      throw conflict('training_running');
     }
     mkdirSync(this.modelsDir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -161,17 +161,13 @@ export class TrainingManager {
   /** Activates a stored version (rollback included). */
   async activate(actor: AuthUser, versionId: string): Promise<void> {
     const v = await ModelVersionModel.findOne({ versionId });
-    if (!v) throw new AppError(404, 'not_found', 'Versi model tidak ditemukan.');
+    if (!v) throw notFound('model_version_not_found');
     const model = loadVersionFile(v.file, v.versionId);
     // An older shipped version's file now holds the newer shipped model.
     const stale =
       v.source === 'shipped' && model && `shipped-${model.meta.versionId}` !== versionId;
     if (!model || stale) {
-      throw new AppError(
-        409,
-        'conflict',
-        'Versi model ini tidak dapat dipakai lagi (dibuat oleh versi aplikasi sebelumnya).',
-      );
+      throw conflict('model_version_unusable');
     }
     await ModelVersionModel.updateMany({ active: true }, { $set: { active: false } });
     await ModelVersionModel.updateOne(

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { InputKind } from '../../shared/domain/forum';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { ForumModel } from '../forums/forum.model';
 import { InputModel } from '../forums/input.model';
 import { submitInput, voteInput } from '../forums/input.service';

@@ -3,7 +3,7 @@ import { Upp } from '../admin/upp.model';
 import { hashPassword } from '../auth/password';
 import { User } from '../auth/user.model';
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_UPPS } from './demo-data';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { seedDemoForums } from './demo-forums';
 
 export interface SeedOptions {

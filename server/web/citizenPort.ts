@@ -10,29 +10,19 @@ import {
   type PortResult,
   type WithCitizenPort,
 } from '../../shared/web-port';
-import type { ServiceContext } from '../forums/context';
+import type { ServiceContext } from '../context';
 import { getByCode, snapshot } from '../forums/forum.service';
 import { submitInput } from '../forums/input.service';
 import { viewerKey, viewerOf, type Viewer } from '../forums/viewer';
-import { AppError } from '../http/errors';
+import { AppError, INTERNAL, invalid, notFound } from '../http/errors';
+import type { ErrorReason } from '../../shared/errors';
 import type { LimitKeys } from '../live/limits';
 
 /** An error as the JSON API's error handler would answer it. */
 function toPortError(err: unknown): PortError {
-  if (err instanceof AppError) {
-    return {
-      status: err.status,
-      code: err.code,
-      message: err.message,
-      ...(err.details ? { details: err.details } : {}),
-    };
-  }
+  if (err instanceof AppError) return { status: err.status, ...err.toJSON() };
   console.error('[web] citizen page failed', err);
-  return {
-    status: 500,
-    code: 'internal',
-    message: 'Terjadi kesalahan di server. Silakan coba lagi.',
-  };
+  return { status: 500, ...INTERNAL };
 }
 
 async function run<T>(task: () => Promise<T>): Promise<PortResult<T>> {
@@ -44,9 +34,13 @@ async function run<T>(task: () => Promise<T>): Promise<PortResult<T>> {
 }
 
 /** A malformed id or code in a page address is a page that does not exist. */
-function parseOr404<S extends z.ZodType>(schema: S, value: string, what: string): z.output<S> {
+function parseOr404<S extends z.ZodType>(
+  schema: S,
+  value: string,
+  reason: ErrorReason,
+): z.output<S> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new AppError(404, 'not_found', `${what} tidak ditemukan.`);
+  if (!r.success) throw notFound(reason);
   return r.data;
 }
 
@@ -59,7 +53,7 @@ export function citizenPort(ctx: ServiceContext, viewer: Viewer, keys: LimitKeys
     snapshot: (forumId) =>
       run(async () => {
         await ctx.limits.take('read', keys);
-        return snapshot(ctx, viewer, parseOr404(ObjectIdString, forumId, 'Forum'));
+        return snapshot(ctx, viewer, parseOr404(ObjectIdString, forumId, 'forum_not_found'));
       }),
     forumByCode: (code) =>
       run(async () => {
@@ -67,19 +61,20 @@ export function citizenPort(ctx: ServiceContext, viewer: Viewer, keys: LimitKeys
         return getByCode(
           ctx,
           viewer,
-          parseOr404(JoinCode, code.toUpperCase(), 'Forum dengan kode ini'),
+          parseOr404(JoinCode, code.toUpperCase(), 'forum_code_not_found'),
         );
       }),
     submitInput: (forumId, body) =>
       run(async () => {
-        const id = parseOr404(ObjectIdString, forumId, 'Forum');
+        const id = parseOr404(ObjectIdString, forumId, 'forum_not_found');
         const parsed = InputCreate.safeParse(body);
         if (!parsed.success) {
           const details = parsed.error.issues.map((i) => ({
             path: i.path.join('.'),
             message: i.message,
           }));
-          throw new AppError(400, 'validation', 'Data tidak sah.', details);
+          // The page shows its own text beside each field (details); zod's words stay out of it.
+          throw invalid('invalid_data', {}, details);
         }
         await ctx.limits.take('submit', keys);
         return submitInput(ctx, viewer, id, parsed.data);

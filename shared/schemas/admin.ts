@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES, STAFF_ROLES } from '../domain/roles';
 import { DEFAULT_TIME_ZONE, UPP_TIME_ZONES } from '../domain/timezones';
-import { Email, Password } from './auth';
+import { Email, Password, UserCore } from './auth';
 import { ObjectIdString } from './common';
 import { LIMITS } from './limits';
 import { patchOf } from './patch';
@@ -90,15 +90,7 @@ export const StaffUpdate = z.strictObject({
 });
 export type StaffUpdate = z.infer<typeof StaffUpdate>;
 
-export const StaffUser = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  uppIds: z.array(z.string()),
-  agencyId: z.string().nullable(),
-  active: z.boolean(),
-});
+export const StaffUser = UserCore.extend({ active: z.boolean() });
 export type StaffUser = z.infer<typeof StaffUser>;
 
 export const IdParams = z.strictObject({ id: ObjectIdString });

@@ -32,14 +32,19 @@ export const RegisterBody = z.strictObject({
 export type RegisterBody = z.infer<typeof RegisterBody>;
 
 /** The signed-in user as the API shows it. */
-export const SessionUser = z.object({
+/** What every view of an account shows: who, which role, and its scope. */
+export const UserCore = z.object({
   id: z.string(),
   email: z.string(),
   displayName: z.string(),
   role: z.enum(ROLES),
   /** UPPs the user works for. */
   uppIds: z.array(z.string()),
+  /** The agency of an agency admin. */
   agencyId: z.string().nullable(),
+});
+
+export const SessionUser = UserCore.extend({
   /** Where the user's home page is. */
   home: z.string(),
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Stable error codes returned in `{ error: { code, message } }`. */
+/**
+ * Stable coarse error codes of `{ error: { code, reason, params, message } }` (programs branch on
+ * them; the precise reason is a key of shared/errors.ts ERROR_TEXTS).
+ */
 export const ERROR_CODES = [
   'bad_request',
   'bad_json',

@@ -16,6 +16,24 @@ export interface ServerProcess {
 
 export const TEST_SECRET = 'test-secret-0123456789-0123456789-abcdef';
 
+/** server/main.ts as a child process on this port, with the test defaults under `env`. */
+function spawnServer(port: number, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SESSION_SECRET: TEST_SECRET,
+      SEED_DEMO: 'false',
+      DATA_DIR: path.join(os.tmpdir(), `forum-proc-${port}`),
+      ...env,
+    },
+  });
+}
+
 /**
  * Starts the real server (server/main.ts) as its own process on a free port, against the given
  * database (and Redis when `redisUrl` is set), and waits until it answers /api/health.
@@ -27,26 +45,11 @@ export async function startServerProcess(opts: {
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')],
-    {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        MONGODB_URI: opts.mongoUri,
-        SESSION_SECRET: TEST_SECRET,
-        SEED_DEMO: 'false',
-        DATA_DIR: path.join(os.tmpdir(), `forum-proc-${port}`),
-        ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
-        ...opts.env,
-      },
-    },
-  );
+  const child = spawnServer(port, {
+    MONGODB_URI: opts.mongoUri,
+    ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
+    ...opts.env,
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   child.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
@@ -87,24 +90,7 @@ export async function runServerUntilExit(
   ms = 60_000,
 ): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')],
-    {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        SESSION_SECRET: TEST_SECRET,
-        SEED_DEMO: 'false',
-        DATA_DIR: path.join(os.tmpdir(), `forum-proc-${port}`),
-        ...env,
-      },
-    },
-  );
+  const child = spawnServer(port, env);
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));

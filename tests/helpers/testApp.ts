@@ -11,7 +11,7 @@ import { connectDb, ensureIndexes } from '../../server/db/connect';
 import { ensurePushdownIndexes } from '../../server/db/pushdownIndexes';
 import path from 'node:path';
 import { systemClock } from '../../server/clock';
-import { CalendarStore } from '../../server/inbox/holiday';
+import { CalendarStore } from '../../server/holidays/holiday';
 import type { MailTransport } from '../../server/notify/mailer';
 import { RoutingEngine } from '../../server/routing/engine';
 import '../../server/catalog/service.model';

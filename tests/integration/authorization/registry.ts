@@ -3,7 +3,7 @@ import { systemClock } from '../../../server/clock';
 import { loadConfig } from '../../../server/config';
 import { buildContext, registerRoutes } from '../../../server/domain';
 import { Api, type RouteDoc } from '../../../server/http/api';
-import { CalendarStore } from '../../../server/inbox/holiday';
+import { CalendarStore } from '../../../server/holidays/holiday';
 import { MemoryCoordinator } from '../../../server/live/memory';
 import type { RoutingEngine } from '../../../server/routing/engine';
 

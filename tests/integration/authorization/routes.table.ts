@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ServiceInput } from '../../../shared/schemas/catalog';
 import { SHIPPED_CATALOG } from '../../../server/catalog/catalog.seed';
-import { HolidayModel } from '../../../server/inbox/holiday';
+import { HolidayModel } from '../../../server/holidays/holiday.model';
 import { ModelVersionModel } from '../../../server/routing/routing.models';
 import type { Who, World } from './world';
 

@@ -1,6 +1,4 @@
 import mongoose, { Schema } from 'mongoose';
-import { DEFAULT_TIME_ZONE } from '../../shared/domain/timezones';
-import type { Calendar } from './deadline';
 
 /** A public holiday (libur nasional or cuti bersama) as a local date. */
 const holidaySchema = new Schema(
@@ -40,27 +38,3 @@ export const DEFAULT_HOLIDAYS: { date: string; name: string }[] = [
   { date: '2027-08-17', name: 'Hari Kemerdekaan' },
   { date: '2027-12-25', name: 'Natal' },
 ];
-
-/** Keeps the working-day calendar in memory; reloads after admins edit holidays. */
-export class CalendarStore {
-  private cal: Calendar;
-
-  constructor(timeZone: string = DEFAULT_TIME_ZONE) {
-    this.cal = { timeZone, holidays: new Set() };
-  }
-
-  /** Holidays with the default zone (WIB); `inZone(cal, upp.timeZone)` for a UPP's own days. */
-  get = (): Calendar => this.cal;
-
-  async reload(): Promise<void> {
-    const rows = await HolidayModel.find({}, { date: 1 });
-    this.cal = { ...this.cal, holidays: new Set(rows.map((r) => r.date)) };
-  }
-
-  async seedDefaults(): Promise<void> {
-    if (!(await HolidayModel.exists({}))) {
-      await HolidayModel.insertMany(DEFAULT_HOLIDAYS, { ordered: false });
-    }
-    await this.reload();
-  }
-}

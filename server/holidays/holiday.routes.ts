@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../shared/domain/roles';
-import { audit } from '../audit/audit.service';
 import type { Api } from '../http/api';
-import { badRequest, conflict, notFound } from '../http/errors';
 import { platformData, platformOnly } from '../http/policy';
-import { cleanLine } from '../lib/sanitize';
-import { HolidayModel, type CalendarStore } from './holiday';
+import { addHoliday, listHolidays, removeHoliday, type CalendarStore } from './holiday';
 
 const Holiday = z.object({ date: z.string(), name: z.string() });
 
@@ -41,13 +38,7 @@ export function holidayRoutes(api: Api, calendar: CalendarStore): void {
       status: 201,
       response: z.object({ holidays: z.array(Holiday) }),
       handler: async ({ user, body }) => {
-        if (await HolidayModel.exists({ date: body.date }))
-          throw conflict('Tanggal itu sudah terdaftar.');
-        const name = cleanLine(body.name);
-        if (name.length < 2) throw badRequest('Nama hari libur terlalu pendek.');
-        await HolidayModel.create({ date: body.date, name });
-        await calendar.reload();
-        await audit(user, 'holiday.create', `holiday:${body.date}`, name);
+        await addHoliday(user, calendar, body);
         return { holidays: await listHolidays() };
       },
     })
@@ -62,15 +53,8 @@ export function holidayRoutes(api: Api, calendar: CalendarStore): void {
       params: z.strictObject({ date: z.iso.date() }),
       response: z.object({ holidays: z.array(Holiday) }),
       handler: async ({ user, params }) => {
-        const r = await HolidayModel.deleteOne({ date: params.date });
-        if (!r.deletedCount) throw notFound('Hari libur');
-        await calendar.reload();
-        await audit(user, 'holiday.delete', `holiday:${params.date}`);
+        await removeHoliday(user, calendar, params.date);
         return { holidays: await listHolidays() };
       },
     });
-}
-
-async function listHolidays() {
-  return (await HolidayModel.find().sort({ date: 1 })).map((h) => ({ date: h.date, name: h.name }));
 }
