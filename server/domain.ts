@@ -1,3 +1,4 @@
+import { detach, log } from './lib/logger';
 import { adminExtraRoutes } from './admin/admin-extra.routes';
 import { adminRoutes } from './admin/admin.routes';
 import { authRoutes } from './auth/auth.routes';
@@ -115,14 +116,24 @@ export function startJobs(ctx: ServiceContext, mail: MailTransport | null): () =
     ctx.live.coord
       .withLock(`job:${name}`, run, { ttlMs: 10 * 60_000, waitMs: 0 })
       .catch((err: unknown) => {
-        if (!(err instanceof LockTimeoutError)) console.error(`[jobs] ${name} failed`, err);
+        if (!(err instanceof LockTimeoutError)) log.error({ err, job: name }, 'job failed');
       });
   const escalate = setInterval(() => {
-    void job('escalation', () => runEscalation(ctx));
-    void job('schedules', () => applySchedules(ctx));
+    detach(
+      job('escalation', () => runEscalation(ctx)),
+      'job escalation',
+    );
+    detach(
+      job('schedules', () => applySchedules(ctx)),
+      'job schedules',
+    );
   }, 60_000);
   const deliver = setInterval(() => {
-    if (mail) void job('mail', () => flushOutbox(ctx.clock, mail));
+    if (mail)
+      detach(
+        job('mail', () => flushOutbox(ctx.clock, mail)),
+        'job mail',
+      );
   }, 30_000);
   escalate.unref();
   deliver.unref();

@@ -19,6 +19,8 @@ import { CalendarStore } from './inbox/holiday';
 import { smtpTransport } from './notify/mailer';
 import { modelsDir, RoutingEngine } from './routing/engine';
 import { connectCoordinator } from './live/connect';
+import { detach } from './lib/logger';
+import { installProcessGuards } from './lib/processGuards';
 
 async function loadWebHandler(): Promise<RequestHandler | undefined> {
   const file = path.join(projectRoot, 'web', 'build', 'handler.js');
@@ -31,6 +33,7 @@ async function loadWebHandler(): Promise<RequestHandler | undefined> {
 }
 
 async function main(): Promise<void> {
+  installProcessGuards();
   const config = loadConfig();
   if (config.sessionSecretGenerated) {
     console.warn('[config] SESSION_SECRET not set: using a random one (sessions end at restart).');
@@ -130,8 +133,8 @@ async function main(): Promise<void> {
     await db.stop();
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => detach(shutdown('SIGINT'), 'shutdown'));
+  process.on('SIGTERM', () => detach(shutdown('SIGTERM'), 'shutdown'));
 }
 
 main().catch((err: unknown) => {

@@ -1,3 +1,4 @@
+import { detach } from '../lib/logger';
 import { Types } from 'mongoose';
 import { ACCEPTING_STATUSES } from '../../shared/domain/forum';
 import { ForumModel } from '../forums/forum.model';
@@ -105,7 +106,10 @@ export class LiveForums {
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.flushNow(), this.opts.flushMs ?? 500);
+    this.timer = setInterval(
+      () => detach(this.flushNow(), 'live flush', 'warn'),
+      this.opts.flushMs ?? 500,
+    );
     this.timer.unref();
   }
 

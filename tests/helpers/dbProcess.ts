@@ -43,7 +43,10 @@ export async function waitForOutput(
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let ended: number | string | undefined;
-  void p.exited.then((c) => (ended = c));
+  p.exited.then(
+    (c) => (ended = c),
+    (err: unknown) => (ended = String(err)),
+  );
   while (Date.now() < deadline) {
     const m = pattern.exec(p.output());
     if (m) return m[0];
