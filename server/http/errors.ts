@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorCode } from '../../shared/schemas/common';
+import { dbUnavailable, isDbUnavailable } from '../db/unavailable';
+import { log } from '../lib/logger';
 
 /** An error meant for the client: status, stable code, message in Bahasa Indonesia. */
 export class AppError extends Error {
@@ -35,8 +37,9 @@ interface MaybeHttpError {
 }
 
 /** Turns any error into `{ error: { code, message } }`; never leaks a stack trace. */
-export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next) => {
-  if (res.headersSent) return next(err);
+export const errorHandler: ErrorRequestHandler = (caught: unknown, _req, res, next) => {
+  if (res.headersSent) return next(caught);
+  const err = isDbUnavailable(caught) ? dbUnavailable() : caught;
   if (err instanceof AppError) {
     const retryAfter = (err.details as { retryAfter?: number } | undefined)?.retryAfter;
     if (retryAfter) res.set('Retry-After', String(retryAfter));
@@ -80,7 +83,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next)
     res.status(status).json({ error: { code: 'bad_request', message: 'Permintaan tidak sah.' } });
     return;
   }
-  console.error('[error]', err);
+  log.error({ err }, 'request failed');
   res.status(500).json({
     error: { code: 'internal', message: 'Terjadi kesalahan di server. Silakan coba lagi.' },
   });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ForumJoinPayload, InputCreatePayload, InputVotePayload, rooms } from '../../shared/events';
 import type { Ack } from '../../shared/schemas/common';
 import { AppError } from '../http/errors';
+import { dbUnavailable, isDbUnavailable } from '../db/unavailable';
+import { log } from '../lib/logger';
 import type { ServiceContext } from '../forums/context';
 import { snapshot } from '../forums/forum.service';
 import { submitInput, voteInput } from '../forums/input.service';
@@ -12,9 +14,15 @@ import type { AppSocket } from './io';
 
 type AckFn<T> = (res: Ack<T>) => void;
 
-function toAckError(err: unknown): Ack<never> {
-  if (err instanceof AppError) return { error: { code: err.code, message: err.message } };
-  console.error('[socket] handler failed', err);
+function toAckError(caught: unknown): Ack<never> {
+  const err = isDbUnavailable(caught) ? dbUnavailable() : caught;
+  if (err instanceof AppError) {
+    const retryable = (err.details as { retryable?: boolean } | undefined)?.retryable;
+    return {
+      error: { code: err.code, message: err.message, ...(retryable ? { retryable } : {}) },
+    };
+  }
+  log.error({ err }, 'socket handler failed');
   return { error: { code: 'internal', message: 'Terjadi kesalahan di server.' } };
 }
 
