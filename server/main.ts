@@ -80,7 +80,11 @@ async function main(): Promise<void> {
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
   if (!mail)
     console.log('[mail] SMTP_URL not set: e-mails wait in the outbox until it is configured.');
-  const { server, close, ctx } = createApp({
+  const {
+    server,
+    shutdown: drainApp,
+    ctx,
+  } = createApp({
     config,
     engine,
     calendar,
@@ -125,12 +129,16 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    console.log(`[app] ${signal}: shutting down`);
+    console.log(`[app] ${signal}: draining (in-flight work finishes, then exit)`);
     stopJobs();
-    await close().catch(() => undefined);
+    const drained = await drainApp({ timeoutMs: 10_000 }).catch((err: unknown) => {
+      console.error('[app] drain failed', err);
+      return { settled: false };
+    });
     await coordination.close().catch(() => undefined);
     await mongoose.disconnect().catch(() => undefined);
     await db.stop();
+    console.log(`[app] stopped (${drained.settled ? 'drained' : 'drain timed out'})`);
     process.exit(0);
   };
   process.on('SIGINT', () => detach(shutdown('SIGINT'), 'shutdown'));

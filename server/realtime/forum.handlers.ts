@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ForumJoinPayload, InputCreatePayload, InputVotePayload, rooms } from '../../shared/events';
 import type { Ack } from '../../shared/schemas/common';
 import { AppError } from '../http/errors';
+import { Drain, SHUTTING_DOWN_MESSAGE } from '../http/drain';
 import { dbUnavailable, isDbUnavailable } from '../db/unavailable';
-import { log } from '../lib/logger';
+import { detach, log } from '../lib/logger';
 import type { ServiceContext } from '../forums/context';
 import { snapshot } from '../forums/forum.service';
 import { submitInput, voteInput } from '../forums/input.service';
@@ -41,10 +42,16 @@ export function onEvent<S extends z.ZodType, T>(
   event: ClientEvent,
   schema: S,
   run: (payload: z.output<S>, viewer: Viewer) => Promise<T>,
+  drain: Drain = new Drain(),
 ): void {
   const policy = SOCKET_POLICIES[event];
   const handler = (payload: unknown, ack?: unknown): void => {
     const reply: AckFn<T> = typeof ack === 'function' ? (ack as AckFn<T>) : () => undefined;
+    if (drain.draining) {
+      // Shutting down: nothing new starts here; the client resends to another process.
+      reply({ error: { code: 'shutting_down', message: SHUTTING_DOWN_MESSAGE, retryable: true } });
+      return;
+    }
     const viewer: Viewer = {
       user: socket.data.user ?? undefined,
       participantId: socket.data.participantId,
@@ -73,38 +80,54 @@ export function onEvent<S extends z.ZodType, T>(
       }
       return run(parsed.data, viewer);
     };
-    work().then(
-      (data) => reply({ data }),
-      (err: unknown) => reply(toAckError(err)),
+    // Counted in flight until the ack is sent: a shutdown waits for it.
+    detach(
+      drain.track(() =>
+        work().then(
+          (data) => reply({ data }),
+          (err: unknown) => reply(toAckError(err)),
+        ),
+      ),
+      `socket ${event}`,
     );
   };
   socket.on(event, handler as never);
 }
 
-export function registerForumHandlers(socket: AppSocket, ctx: ServiceContext): void {
-  onEvent(socket, ctx, 'system.ping', z.strictObject({}), async () => ({
+export function registerForumHandlers(
+  socket: AppSocket,
+  ctx: ServiceContext,
+  drain: Drain = new Drain(),
+): void {
+  const on = <S extends z.ZodType, T>(
+    event: ClientEvent,
+    schema: S,
+    run: (payload: z.output<S>, viewer: Viewer) => Promise<T>,
+  ) => onEvent(socket, ctx, event, schema, run, drain);
+
+  on('system.ping', z.strictObject({}), async () => ({
     now: new Date().toISOString(),
   }));
 
-  onEvent(socket, ctx, 'forum.join', ForumJoinPayload, async ({ forumId }, viewer) => {
+  on('forum.join', ForumJoinPayload, async ({ forumId }, viewer) => {
     const snap = await snapshot(ctx, viewer, forumId);
     await socket.join(rooms.forum(forumId));
     if (snap.forum.canModerate) await socket.join(rooms.forumStaff(forumId));
     return snap;
   });
 
-  onEvent(socket, ctx, 'forum.leave', ForumJoinPayload, async ({ forumId }) => {
+  on('forum.leave', ForumJoinPayload, async ({ forumId }) => {
     await socket.leave(rooms.forum(forumId));
     await socket.leave(rooms.forumStaff(forumId));
     return null;
   });
 
-  onEvent(socket, ctx, 'input.create', InputCreatePayload, async ({ forumId, ...body }, viewer) => {
+  on('input.create', InputCreatePayload, async ({ forumId, ...body }, viewer) => {
     const r = await submitInput(ctx, viewer, forumId, body);
     return r.input;
   });
 
-  onEvent(socket, ctx, 'input.vote', InputVotePayload, ({ inputId, voted }, viewer) =>
+  on('input.vote', InputVotePayload, ({ inputId, voted }, viewer) =>
     voteInput(ctx, viewer, inputId, voted),
   );
 }

@@ -12,7 +12,11 @@ export type Outcome =
   | { ok: true }
   | {
       ok: false;
-      /** The error code, `timeout` when no answer came, `network` when HTTP failed. */
+      /**
+       * The error code; `timeout`: sent, no answer came; `network`: the HTTP connection broke
+       * mid-request; `refused`: no connection was accepted (nothing sent); `disconnected`: the
+       * socket was not connected (nothing sent).
+       */
       code: string;
       /** HTTP: the Retry-After header; sockets: the ack's `retryable`. */
       retryAfter?: string | null;
@@ -32,6 +36,8 @@ export interface Attempt {
 export class Writer {
   readonly ops: WriteOp[] = [];
   private sent = 0;
+  /** The server said it is shutting down (`server.draining`): send nothing more. */
+  drainNotice: { reconnectJitterMs: number } | null = null;
 
   private constructor(
     readonly n: number,
@@ -45,7 +51,9 @@ export class Writer {
     const http = new Client(baseUrl);
     const me = await http.get<{ participantId: string }>('/api/auth/me');
     const socket = via === 'socket' ? await openSocket(http) : null;
-    return new Writer(n, via, http, socket, me.body.participantId);
+    const w = new Writer(n, via, http, socket, me.body.participantId);
+    socket?.on('server.draining', (p) => (w.drainNotice = p));
+    return w;
   }
 
   get voterKey(): string {
@@ -71,6 +79,7 @@ export class Writer {
   /** Sends one write and says how it ended (never throws). */
   async send(forumId: string, op: WriteOp, timeoutMs = 10_000): Promise<Outcome> {
     if (this.socket) {
+      if (!this.socket.connected) return { ok: false, code: 'disconnected' };
       const s = this.socket.timeout(timeoutMs);
       const res = await (
         op.kind === 'submit'
@@ -103,9 +112,16 @@ export class Writer {
             { voted: true },
           ),
       new Promise<null>((resolve) => signal.addEventListener('abort', () => resolve(null))),
-    ]).catch(() => undefined);
+    ]).catch((err: unknown) => ({ failed: err }));
     if (res === null) return { ok: false, code: 'timeout' };
-    if (res === undefined) return { ok: false, code: 'network' };
+    if ('failed' in res) {
+      const cause = (res.failed as { cause?: { code?: string } }).cause;
+      return {
+        ok: false,
+        code: cause?.code === 'ECONNREFUSED' ? 'refused' : 'network',
+        message: `${cause?.code ?? ''} ${String(res.failed)}`,
+      };
+    }
     if (res.status < 300) return { ok: true };
     return {
       ok: false,
@@ -153,10 +169,12 @@ export function runLoad(
   const attempts: Attempt[] = [];
   let stopped = false;
   const loops = writers.map(async (w) => {
-    for (let i = 0; i < opts.maxOps && !stopped; i += 1) {
+    for (let i = 0; i < opts.maxOps && !stopped && !w.drainNotice; i += 1) {
       const op = w.next(inputIds);
       const outcome = await w.send(forumId, op);
       attempts.push({ client: w.n, via: w.via, op, outcome });
+      // A client told the server is going away stops sending to it (and would go elsewhere).
+      if (!outcome.ok && ['shutting_down', 'refused'].includes(outcome.code)) break;
       await new Promise((r) => setTimeout(r, opts.pauseMs));
     }
   });

@@ -155,7 +155,9 @@ export class ForumLive {
       if (err) return retry();
       if ('error' in res) {
         if (!this.forum) this.error = res.error.message;
-        const passing = ['rate_limited', 'db_unavailable', 'internal'].includes(res.error.code);
+        const passing = ['rate_limited', 'db_unavailable', 'shutting_down', 'internal'].includes(
+          res.error.code,
+        );
         if (passing) retry();
         return;
       }
