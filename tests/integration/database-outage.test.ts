@@ -185,3 +185,53 @@ describe('a database outage under load', () => {
     }
   }, 120_000);
 });
+
+describe('the embedded database killed under load', () => {
+  it('is restarted by the supervisor and the app serves writes again without a restart; nothing lands twice', async () => {
+    const world = await buildWorld();
+    const forum = await buildForum(world.upp, { settings: { moderation: 'post' } });
+    const forumId = forum._id.toString();
+    const inputIds = await seedInputs(client.baseUrl, forumId, 4);
+    const writers = await Promise.all(
+      Array.from({ length: 6 }, (_, n) =>
+        Writer.open(client.baseUrl, n, n < 4 ? 'socket' : 'http'),
+      ),
+    );
+    const load = runLoad(writers, forumId, inputIds, { pauseMs: 400, maxOps: 16 });
+    const okCount = () => load.attempts.filter((a) => a.outcome.ok).length;
+    await eventually(() => okCount() >= 6, 20_000);
+
+    for (const which of ['FerretDB', 'PostgreSQL'] as const) {
+      const pid = which === 'FerretDB' ? db.pid() : db.postgresPid();
+      expect(pid).toBeTypeOf('number');
+      process.kill(pid!, 'SIGKILL');
+      await eventually(async () => (await client.get('/api/health')).status === 503, 10_000);
+      await eventually(async () => (await client.get('/api/health')).status === 200, 30_000);
+      expect(which === 'FerretDB' ? db.pid() : db.postgresPid()).not.toBe(pid);
+      // The same app process takes writes again.
+      const before = okCount();
+      await eventually(() => okCount() > before, 20_000);
+    }
+    await load.stop();
+    const failed = failures(load.attempts);
+    console.log('[kill] attempts', load.attempts.length, 'failures', Object.fromEntries(failed));
+    for (const how of failed.keys()) {
+      expect(how).toMatch(
+        /^(http 503 db_unavailable retry-after=\d+|socket db_unavailable retryable=true)$/,
+      );
+    }
+    expect(await resendAll(writers, forumId)).toEqual([]);
+    for (const w of writers) w.close();
+    const keys = writers.flatMap((w) => w.ops.flatMap((o) => (o.kind === 'submit' ? [o.key] : [])));
+    for (const key of keys) {
+      expect(await InputModel.countDocuments({ idempotencyKey: key })).toBe(1);
+    }
+    await eventually(async () => {
+      for (const id of inputIds) {
+        const stored = (await InputModel.findById(id))?.votes;
+        if (stored !== (await VoteModel.countDocuments({ inputId: id }))) return false;
+      }
+      return true;
+    }, 10_000);
+  }, 150_000);
+});
