@@ -32,6 +32,9 @@ import { viewerKey, viewerOf } from './forums/viewer';
 import { citizenPages } from './web/citizenPort';
 import { Drain } from './http/drain';
 import { log } from './lib/logger';
+import { requestLogging } from './http/requestLog';
+import { bindMetricSources } from './metrics/metrics';
+import { OutboxModel } from './notify/notification.model';
 
 export interface AppDeps {
   config: Config;
@@ -124,6 +127,21 @@ export function createApp(deps: AppDeps): App {
   });
 
   ctx.realtime = new Realtime(io, ctx.live);
+  bindMetricSources({
+    sockets: () => io.of('/').sockets.size,
+    forumRooms: () => {
+      let n = 0;
+      for (const room of io.of('/').adapter.rooms.keys()) {
+        if (room.startsWith('forum:') && !room.endsWith(':staff')) n += 1;
+      }
+      return n;
+    },
+    writeQueues: () => ({
+      votes: ctx.live.writers.votes.pending,
+      participants: ctx.live.writers.participants.pending,
+    }),
+    mailPending: () => OutboxModel.countDocuments({ status: 'pending' }),
+  });
   ctx.signals.onSignal = (s) => ctx.realtime.signal(s);
   ctx.live.start();
   ctx.notifier.attach(io);
@@ -160,6 +178,8 @@ export function createApp(deps: AppDeps): App {
 
   // First: while draining, new requests get 503 shutting_down (the health check says draining).
   app.use(drain.middleware(['/api/health']));
+  // Request id (X-Request-Id) carried into every log line of the request; access log; timing.
+  app.use(requestLogging({ logIps: config.logIps }));
   app.use(securityHeaders(secure));
   app.use(cookieParser(config.sessionSecret));
   app.use(participantCookie(secure));

@@ -19,13 +19,14 @@ import { CalendarStore } from './inbox/holiday';
 import { smtpTransport } from './notify/mailer';
 import { modelsDir, RoutingEngine } from './routing/engine';
 import { connectCoordinator } from './live/connect';
-import { detach } from './lib/logger';
 import { installProcessGuards } from './lib/processGuards';
+import { createLogger, detach, log, useLogger } from './lib/logger';
+import { devSecretFile, loadOrCreateDevSecret } from './auth/devSecret';
 
 async function loadWebHandler(): Promise<RequestHandler | undefined> {
   const file = path.join(projectRoot, 'web', 'build', 'handler.js');
   if (!existsSync(file)) {
-    console.warn('[web] web/build is missing: run `npm run build` to serve the web app.');
+    log.warn({ scope: 'web' }, 'web/build is missing: run `npm run build` to serve the web app.');
     return undefined;
   }
   const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
@@ -35,13 +36,28 @@ async function loadWebHandler(): Promise<RequestHandler | undefined> {
 async function main(): Promise<void> {
   installProcessGuards();
   const config = loadConfig();
+  useLogger(
+    createLogger({
+      level: config.logLevel,
+      format: config.env === 'production' ? 'json' : 'short',
+    }),
+  );
   if (config.sessionSecretGenerated) {
-    console.warn('[config] SESSION_SECRET not set: using a random one (sessions end at restart).');
+    // Development: a generated secret kept in DATA_DIR, so restarts keep citizens' cookies.
+    const dev = loadOrCreateDevSecret(config.dataDir);
+    config.sessionSecret = dev.secret;
+    log.warn(
+      { scope: 'config', file: devSecretFile(config.dataDir) },
+      dev.created
+        ? 'SESSION_SECRET not set: generated one for development'
+        : 'SESSION_SECRET not set: using the development secret',
+    );
   }
-  if (config.seedDemoSkipped) console.warn(`[config] ${config.seedDemoSkipped}`);
+  if (config.seedDemoSkipped) log.warn({ scope: 'config' }, config.seedDemoSkipped);
   const db = await startDatabase(config);
   const coordination = await connectCoordinator(config);
-  console.log(
+  log.info(
+    { scope: 'live' },
     config.redisUrl
       ? '[live] Redis coordination: several processes may serve'
       : '[live] single process (set REDIS_URL to run several)',
@@ -57,14 +73,19 @@ async function main(): Promise<void> {
   await once(async () => {
     const m = await migrateRoles();
     if (m.agencyAdmins)
-      console.log(`[roles] ${m.agencyAdmins} admin(s) with an agency -> agency_admin`);
+      log.info({ scope: 'roles', count: m.agencyAdmins }, 'admins with an agency -> agency_admin');
     if (m.platformAdmins.length) {
-      console.warn(
-        `[roles] admin(s) without an agency -> platform_admin, please review: ${m.platformAdmins.join(', ')}`,
+      // Counted, not listed: the log holds no e-mail addresses (the admin screens list them).
+      log.warn(
+        { scope: 'roles', count: m.platformAdmins.length },
+        'admins without an agency -> platform_admin: please review the platform admins',
       );
     }
     if (m.cleaned)
-      console.log(`[roles] ${m.cleaned} account(s) lost a field their role does not have`);
+      log.info(
+        { scope: 'roles', count: m.cleaned },
+        'accounts lost a field their role does not have',
+      );
   });
   if (config.env === 'production') await refuseDemoAccounts();
   const calendar = new CalendarStore();
@@ -74,12 +95,16 @@ async function main(): Promise<void> {
     modelsDir: modelsDir(config.dataDir),
     calendar: calendar.get,
   });
-  console.log(
-    `[routing] model ${engine.version} (auto-route at confidence >= ${engine.threshold})`,
+  log.info(
+    { scope: 'routing', model: engine.version, threshold: engine.threshold },
+    'routing model loaded',
   );
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
   if (!mail)
-    console.log('[mail] SMTP_URL not set: e-mails wait in the outbox until it is configured.');
+    log.info(
+      { scope: 'mail' },
+      'SMTP_URL not set: e-mails wait in the outbox until it is configured',
+    );
   const {
     server,
     shutdown: drainApp,
@@ -94,11 +119,11 @@ async function main(): Promise<void> {
     ioAdapter: coordination.ioAdapter,
   });
   await once(async () => {
-    await seedCatalog((l) => console.log(l));
-    if (config.seedDemo) await seedDemo({ log: (l) => console.log(l), ctx });
+    await seedCatalog((l) => log.info({ scope: 'seed' }, l));
+    if (config.seedDemo) await seedDemo({ log: (l) => log.info({ scope: 'seed' }, l), ctx });
     // Counts stored before a crash may be behind the vote documents: rebuild them.
     const reconciled = await ctx.live.reconcileAccepting();
-    if (reconciled) console.log(`[live] vote counts rebuilt for ${reconciled} open forum(s)`);
+    if (reconciled) log.info({ scope: 'live', forums: reconciled }, 'vote counts rebuilt');
   });
   const stopJobs = startJobs(ctx, mail);
 
@@ -118,8 +143,9 @@ async function main(): Promise<void> {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const shown =
     config.loopbackOnly || ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
-  console.log(`[http] Forum Publik siap / ready: http://${shown}:${port}`);
-  console.log(
+  log.info({ scope: 'http' }, `Forum Publik siap / ready: http://${shown}:${port}`);
+  log.info(
+    { scope: 'http' },
     config.loopbackOnly
       ? `[http] listening on ${config.host}:${port} (this machine only; set HOST to open it)`
       : `[http] listening on ${config.host}:${port}`,
@@ -129,16 +155,17 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    console.log(`[app] ${signal}: draining (in-flight work finishes, then exit)`);
+    log.info({ scope: 'app', signal }, 'draining (in-flight work finishes, then exit)');
     stopJobs();
     const drained = await drainApp({ timeoutMs: 10_000 }).catch((err: unknown) => {
-      console.error('[app] drain failed', err);
+      log.error({ scope: 'app', err }, 'drain failed');
       return { settled: false };
     });
     await coordination.close().catch(() => undefined);
     await mongoose.disconnect().catch(() => undefined);
     await db.stop();
-    console.log(`[app] stopped (${drained.settled ? 'drained' : 'drain timed out'})`);
+    log.info({ scope: 'app' }, drained.settled ? 'stopped: drained' : 'stopped: drain timed out');
+    log.flush();
     process.exit(0);
   };
   process.on('SIGINT', () => detach(shutdown('SIGINT'), 'shutdown'));
@@ -147,9 +174,11 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof DatabaseSetupError) {
-    console.error(`\n${err.message}\n`);
+    // Said plainly, whatever the log level: the operator must read it to fix the start.
+    process.stderr.write(`\n${err.message}\n\n`);
   } else {
-    console.error('[app] failed to start:', err);
+    log.fatal({ scope: 'app', err }, 'failed to start');
+    log.flush();
   }
   process.exit(1);
 });

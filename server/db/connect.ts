@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { observeDbCommands } from '../metrics/metrics';
 
 /** How long an operation waits for an unreachable database before failing. */
 export const DB_WAIT_MS = 2500;
@@ -15,7 +16,10 @@ export async function connectDb(uri: string): Promise<typeof mongoose> {
     serverSelectionTimeoutMS: DB_WAIT_MS,
     connectTimeoutMS: 5000,
     heartbeatFrequencyMS: 2000,
+    // Command monitoring feeds the DB latency histogram of /api/metrics.
+    monitorCommands: true,
   });
+  observeDbCommands(mongoose.connection.getClient());
   return mongoose;
 }
 

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorCode } from '../../shared/schemas/common';
 import { dbUnavailable, isDbUnavailable } from '../db/unavailable';
 import { log } from '../lib/logger';
+import { metrics } from '../metrics/metrics';
 
 /** An error meant for the client: status, stable code, message in Bahasa Indonesia. */
 export class AppError extends Error {
@@ -39,7 +40,9 @@ interface MaybeHttpError {
 /** Turns any error into `{ error: { code, message } }`; never leaks a stack trace. */
 export const errorHandler: ErrorRequestHandler = (caught: unknown, _req, res, next) => {
   if (res.headersSent) return next(caught);
-  const err = isDbUnavailable(caught) ? dbUnavailable() : caught;
+  const unavailable = isDbUnavailable(caught);
+  if (unavailable) metrics.dbUnavailable.inc({ via: 'http' });
+  const err = unavailable ? dbUnavailable() : caught;
   if (err instanceof AppError) {
     const retryAfter = (err.details as { retryAfter?: number } | undefined)?.retryAfter;
     if (retryAfter) res.set('Retry-After', String(retryAfter));

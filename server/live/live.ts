@@ -1,4 +1,4 @@
-import { detach } from '../lib/logger';
+import { detach, log } from '../lib/logger';
 import { Types } from 'mongoose';
 import { ACCEPTING_STATUSES } from '../../shared/domain/forum';
 import { ForumModel } from '../forums/forum.model';
@@ -34,7 +34,7 @@ export class LiveForums {
     private readonly opts: LiveOptions = {},
   ) {
     this.cache = new ForumCache(coord);
-    this.log = opts.log ?? ((msg, err) => console.error(msg, err ?? ''));
+    this.log = opts.log ?? ((msg, err) => log.warn({ scope: 'live', err }, msg));
   }
 
   /** Runs `fn` holding the forum's write lock (moderation, status, spotlight, merge). */

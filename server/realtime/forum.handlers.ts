@@ -4,7 +4,9 @@ import type { Ack } from '../../shared/schemas/common';
 import { AppError } from '../http/errors';
 import { Drain, SHUTTING_DOWN_MESSAGE } from '../http/drain';
 import { dbUnavailable, isDbUnavailable } from '../db/unavailable';
-import { detach, log } from '../lib/logger';
+import { randomBytes } from 'node:crypto';
+import { detach, log, withLogContext } from '../lib/logger';
+import { metrics } from '../metrics/metrics';
 import type { ServiceContext } from '../forums/context';
 import { snapshot } from '../forums/forum.service';
 import { submitInput, voteInput } from '../forums/input.service';
@@ -16,7 +18,9 @@ import type { AppSocket } from './io';
 type AckFn<T> = (res: Ack<T>) => void;
 
 function toAckError(caught: unknown): Ack<never> {
-  const err = isDbUnavailable(caught) ? dbUnavailable() : caught;
+  const unavailable = isDbUnavailable(caught);
+  if (unavailable) metrics.dbUnavailable.inc({ via: 'socket' });
+  const err = unavailable ? dbUnavailable() : caught;
   if (err instanceof AppError) {
     const retryable = (err.details as { retryable?: boolean } | undefined)?.retryable;
     return {
@@ -80,15 +84,26 @@ export function onEvent<S extends z.ZodType, T>(
       }
       return run(parsed.data, viewer);
     };
+    // Each event has a request id of its own, in every log line written while it runs.
+    const reqId = randomBytes(8).toString('hex');
+    const end = metrics.ackLatency.startTimer({ event });
+    const answer = (res: Ack<T>): void => {
+      const result = 'error' in res ? res.error.code : 'ok';
+      end({ result });
+      log.debug({ event, result }, 'socket event');
+      reply(res);
+    };
     // Counted in flight until the ack is sent: a shutdown waits for it.
-    detach(
-      drain.track(() =>
-        work().then(
-          (data) => reply({ data }),
-          (err: unknown) => reply(toAckError(err)),
+    withLogContext({ reqId }, () =>
+      detach(
+        drain.track(() =>
+          work().then(
+            (data) => answer({ data }),
+            (err: unknown) => answer(toAckError(err)),
+          ),
         ),
+        `socket ${event}`,
       ),
-      `socket ${event}`,
     );
   };
   socket.on(event, handler as never);

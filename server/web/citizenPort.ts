@@ -1,3 +1,4 @@
+import { log } from '../lib/logger';
 import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { JoinCode } from '../../shared/schemas/forum';
@@ -27,7 +28,7 @@ function toPortError(err: unknown): PortError {
       ...(err.details ? { details: err.details } : {}),
     };
   }
-  console.error('[web] citizen page failed', err);
+  log.error({ scope: 'web', err }, 'citizen page failed');
   return {
     status: 500,
     code: 'internal',

@@ -43,6 +43,8 @@ export async function startServerProcess(opts: {
         MONGODB_URI: opts.mongoUri,
         SESSION_SECRET: TEST_SECRET,
         SEED_DEMO: 'false',
+        // The output is kept for assertions and failure messages.
+        LOG_LEVEL: 'info',
         DATA_DIR: path.join(os.tmpdir(), `forum-proc-${port}`),
         ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
         ...opts.env,
@@ -106,6 +108,8 @@ export async function runServerUntilExit(
         PORT: String(port),
         SESSION_SECRET: TEST_SECRET,
         SEED_DEMO: 'false',
+        // The output is kept for assertions and failure messages.
+        LOG_LEVEL: 'info',
         DATA_DIR: path.join(os.tmpdir(), `forum-proc-${port}`),
         ...env,
       },
