@@ -33,9 +33,14 @@ const REDACT = [
   'req.headers.authorization',
   'req.headers["x-forwarded-for"]',
   'res.headers["set-cookie"]',
+  'password',
+  'email',
+  'text',
+  'contactEmail',
   '*.password',
   '*.email',
   '*.text',
+  '*.contactEmail',
 ];
 
 /** Development: `12:03:04 INFO  message key=value` instead of JSON. */

@@ -16,10 +16,12 @@ import { getByCode, snapshot } from '../forums/forum.service';
 import { submitInput } from '../forums/input.service';
 import { viewerKey, viewerOf, type Viewer } from '../forums/viewer';
 import { AppError } from '../http/errors';
+import { dbUnavailable, isDbUnavailable } from '../db/unavailable';
 import type { LimitKeys } from '../live/limits';
 
 /** An error as the JSON API's error handler would answer it. */
-function toPortError(err: unknown): PortError {
+function toPortError(caught: unknown): PortError {
+  const err = isDbUnavailable(caught) ? dbUnavailable() : caught;
   if (err instanceof AppError) {
     return {
       status: err.status,

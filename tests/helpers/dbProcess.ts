@@ -67,6 +67,8 @@ export async function startServer(
     HOST: '127.0.0.1',
     SEED_DEMO: 'false',
     SESSION_SECRET: 'lifecycle-secret-0123456789-0123456789',
+    // The "ready" line is waited for below.
+    LOG_LEVEL: 'info',
     ...env,
   });
   const line = await waitForOutput(p, /ready: http:\/\/localhost:(\d+)/);
