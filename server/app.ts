@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import cookieParser from 'cookie-parser';
 import express, { type Express, type RequestHandler } from 'express';
 import session from 'express-session';
@@ -29,6 +30,11 @@ import { LoginThrottle } from './auth/login.throttle';
 import { trustFunction } from './http/clientAddress';
 import { viewerKey, viewerOf } from './forums/viewer';
 import { citizenPages } from './web/citizenPort';
+import { Drain } from './http/drain';
+import { log } from './lib/logger';
+import { requestLogging } from './http/requestLog';
+import { bindMetricSources } from './metrics/metrics';
+import { OutboxModel } from './notify/notification.model';
 
 export interface AppDeps {
   config: Config;
@@ -52,6 +58,22 @@ export interface App {
   server: HttpServer;
   api: Api;
   ctx: ServiceContext;
+  /** Counts work in flight; refuses new work once draining. */
+  drain: Drain;
+  /**
+   * Graceful stop (SIGTERM): no new connections or work, in-flight requests and socket
+   * handlers finish (at most `timeoutMs`), vote counts are stored, sockets are told to
+   * reconnect elsewhere and disconnected; then `close()`.
+   */
+  shutdown(opts?: {
+    timeoutMs?: number;
+    /**
+     * At least this long, open connections are answered (503 + `Connection: close`) before
+     * they are closed, so a client about to send on a keep-alive connection gets an answer.
+     */
+    graceMs?: number;
+    reconnectJitterMs?: number;
+  }): Promise<{ settled: boolean }>;
   close(): Promise<void>;
 }
 
@@ -82,6 +104,7 @@ export function createApp(deps: AppDeps): App {
   const passportSession = passport.session();
 
   const server = createServer(app);
+  const drain = new Drain();
   const domain: DomainDeps = {
     clock,
     engine: deps.engine ?? null,
@@ -93,7 +116,7 @@ export function createApp(deps: AppDeps): App {
   };
   const ctx = buildContext(domain);
   const io = createIo(server, {
-    onConnection: (socket) => registerForumHandlers(socket, ctx),
+    onConnection: (socket) => registerForumHandlers(socket, ctx, drain),
     sessionMiddleware,
     passportSession,
     cookieSecret: config.sessionSecret,
@@ -104,6 +127,21 @@ export function createApp(deps: AppDeps): App {
   });
 
   ctx.realtime = new Realtime(io, ctx.live);
+  bindMetricSources({
+    sockets: () => io.of('/').sockets.size,
+    forumRooms: () => {
+      let n = 0;
+      for (const room of io.of('/').adapter.rooms.keys()) {
+        if (room.startsWith('forum:') && !room.endsWith(':staff')) n += 1;
+      }
+      return n;
+    },
+    writeQueues: () => ({
+      votes: ctx.live.writers.votes.pending,
+      participants: ctx.live.writers.participants.pending,
+    }),
+    mailPending: () => OutboxModel.countDocuments({ status: 'pending' }),
+  });
   ctx.signals.onSignal = (s) => ctx.realtime.signal(s);
   ctx.live.start();
   ctx.notifier.attach(io);
@@ -138,6 +176,10 @@ export function createApp(deps: AppDeps): App {
     endOtherSessions,
   });
 
+  // First: while draining, new requests get 503 shutting_down (the health check says draining).
+  app.use(drain.middleware(['/api/health']));
+  // Request id (X-Request-Id) carried into every log line of the request; access log; timing.
+  app.use(requestLogging({ logIps: config.logIps }));
   app.use(securityHeaders(secure));
   app.use(cookieParser(config.sessionSecret));
   app.use(participantCookie(secure));
@@ -165,12 +207,43 @@ export function createApp(deps: AppDeps): App {
   }
   app.use(errorHandler);
 
+  const close = async (): Promise<void> => {
+    for (const stop of closers) stop();
+    store.close();
+    ctx.realtime.close();
+    await io.close();
+    await ctx.live.close();
+    if (server.listening) await new Promise<void>((r) => server.close(() => r()));
+  };
+
   return {
     app,
     io,
     server,
     api,
     ctx,
+    drain,
+    shutdown: async ({ timeoutMs = 10_000, graceMs = 1_000, reconnectJitterMs = 5_000 } = {}) => {
+      drain.draining = true;
+      // No new connections. A request on an open keep-alive connection is answered 503 with
+      // `Connection: close`: http.Server#close would also drop idle keep-alive connections at
+      // once, racing with a request a client is sending on one (ECONNRESET, an unanswered write).
+      const closed = server.listening
+        ? new Promise<void>((r) => NetServer.prototype.close.call(server, () => r()))
+        : Promise.resolve();
+      // Clients stop sending here; what they sent already is still answered below.
+      io.local.emit('server.draining', { reconnectJitterMs });
+      const grace = new Promise((r) => setTimeout(r, Math.min(graceMs, timeoutMs)));
+      const [settled] = await Promise.all([drain.settled(timeoutMs), grace]);
+      if (!settled) log.warn({ inFlight: drain.inFlight }, 'drain timed out');
+      // Votes acknowledged so far are in the database; their counts are stored now.
+      await ctx.live.stop().catch((err: unknown) => log.error({ err }, 'could not store counts'));
+      io.local.disconnectSockets(true);
+      await close();
+      server.closeAllConnections();
+      await closed;
+      return { settled };
+    },
     close: async () => {
       for (const stop of closers) stop();
       store.close();

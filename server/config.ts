@@ -2,6 +2,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './lib/logger';
 
 /** Runtime configuration, read once from the environment (`loadConfig`). */
 export interface Config {
@@ -37,6 +38,12 @@ export interface Config {
   /** nodemailer SMTP URL, e.g. smtps://user:pass@mail.example.go.id; unset keeps mail queued. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** pino level: fatal, error, warn, info, debug, trace or silent (tests: silent by default). */
+  logLevel: LogLevel;
+  /** Whether client addresses appear in the logs (personal data: off by default). */
+  logIps: boolean;
+  /** Set: `/api/metrics` needs `Authorization: Bearer <token>`; unset: this machine only. */
+  metricsToken: string | undefined;
 }
 
 /** A configuration the server refuses to start with; the message says how to fix it. */
@@ -108,6 +115,19 @@ const Env = z.object({
   REDIS_URL: opt(url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
   SMTP_URL: opt(url(['smtp:', 'smtps:'], 'smtps://user:pass@mail.instansi.go.id')),
   MAIL_FROM: opt(z.string().trim().min(3)),
+  LOG_LEVEL: opt(
+    z.enum(LOG_LEVELS, {
+      message: `LOG_LEVEL harus salah satu dari / must be one of: ${LOG_LEVELS.join(', ')}`,
+    }),
+  ),
+  LOG_IPS: bool('LOG_IPS'),
+  METRICS_TOKEN: opt(
+    z
+      .string()
+      .trim()
+      .min(24, 'METRICS_TOKEN minimal 24 karakter / at least 24 characters')
+      .regex(/^[\x21-\x7e]+$/, 'METRICS_TOKEN tanpa spasi / without spaces'),
+  ),
 });
 
 /** Known example or placeholder secrets that must never protect a real deployment. */
@@ -233,6 +253,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? 'Forum Publik <no-reply@localhost>',
+    logLevel: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logIps: e.LOG_IPS === 'true',
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

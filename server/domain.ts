@@ -1,3 +1,4 @@
+import { detach, log, withLogContext } from './lib/logger';
 import { auditRoutes } from './audit/audit.routes';
 import { catalogAdminRoutes } from './catalog/catalog.admin.routes';
 import { adminRoutes } from './admin/admin.routes';
@@ -11,6 +12,8 @@ import { forumRoutes } from './forums/forum.routes';
 import { applySchedules } from './forums/schedule';
 import { inputRoutes } from './forums/input.routes';
 import { healthRoutes } from './health/health.routes';
+import { metricsRoutes } from './metrics/metrics.routes';
+import { metrics } from './metrics/metrics';
 import type { Api } from './http/api';
 import { openCaseForInput, moveCase } from './inbox/case.service';
 import { runEscalation } from './inbox/escalation';
@@ -81,6 +84,7 @@ export function registerRoutes(
   r: RouteDeps,
 ): void {
   healthRoutes(api);
+  metricsRoutes(api, r.config.metricsToken);
   authRoutes(api, {
     throttle: r.throttle,
     disconnectSession: r.disconnectSession,
@@ -114,18 +118,42 @@ export function registerRoutes(
  * job runs in one process at a time (a process that finds it running skips its turn).
  */
 export function startJobs(ctx: ServiceContext, mail: MailTransport | null): () => void {
+  // Each run has a request id of its own (`job-escalation-…`) in its log lines.
   const job = (name: string, run: () => Promise<unknown>) =>
-    ctx.live.coord
-      .withLock(`job:${name}`, run, { ttlMs: 10 * 60_000, waitMs: 0 })
-      .catch((err: unknown) => {
-        if (!(err instanceof LockTimeoutError)) console.error(`[jobs] ${name} failed`, err);
-      });
+    withLogContext({ reqId: `job-${name}-${randomBytes(4).toString('hex')}` }, () =>
+      ctx.live.coord.withLock(`job:${name}`, run, { ttlMs: 10 * 60_000, waitMs: 0 }).then(
+        () => {
+          metrics.jobRuns.inc({ job: name, result: 'ok' });
+          metrics.jobLastSuccess.set({ job: name }, Date.now() / 1000);
+          log.debug({ job: name }, 'job run');
+        },
+        (err: unknown) => {
+          // Another process holds the job's lock: it runs there this turn.
+          if (err instanceof LockTimeoutError) {
+            metrics.jobRuns.inc({ job: name, result: 'skipped' });
+            return;
+          }
+          metrics.jobRuns.inc({ job: name, result: 'failed' });
+          log.error({ err, job: name }, 'job failed');
+        },
+      ),
+    );
   const escalate = setInterval(() => {
-    void job('escalation', () => runEscalation(ctx));
-    void job('schedules', () => applySchedules(ctx));
+    detach(
+      job('escalation', () => runEscalation(ctx)),
+      'job escalation',
+    );
+    detach(
+      job('schedules', () => applySchedules(ctx)),
+      'job schedules',
+    );
   }, 60_000);
   const deliver = setInterval(() => {
-    if (mail) void job('mail', () => flushOutbox(ctx.clock, mail));
+    if (mail)
+      detach(
+        job('mail', () => flushOutbox(ctx.clock, mail)),
+        'job mail',
+      );
   }, 30_000);
   escalate.unref();
   deliver.unref();

@@ -20,11 +20,14 @@ import { CalendarStore } from './holidays/holiday';
 import { smtpTransport } from './notify/mailer';
 import { modelsDir, RoutingEngine } from './routing/engine';
 import { connectCoordinator } from './live/connect';
+import { installProcessGuards } from './lib/processGuards';
+import { createLogger, detach, log, useLogger } from './lib/logger';
+import { devSecretFile, loadOrCreateDevSecret } from './auth/devSecret';
 
 async function loadWebHandler(): Promise<RequestHandler | undefined> {
   const file = path.join(projectRoot, 'web', 'build', 'handler.js');
   if (!existsSync(file)) {
-    console.warn('[web] web/build is missing: run `npm run build` to serve the web app.');
+    log.warn({ scope: 'web' }, 'web/build is missing: run `npm run build` to serve the web app.');
     return undefined;
   }
   const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
@@ -32,14 +35,30 @@ async function loadWebHandler(): Promise<RequestHandler | undefined> {
 }
 
 async function main(): Promise<void> {
+  installProcessGuards();
   const config = loadConfig();
+  useLogger(
+    createLogger({
+      level: config.logLevel,
+      format: config.env === 'production' ? 'json' : 'short',
+    }),
+  );
   if (config.sessionSecretGenerated) {
-    console.warn('[config] SESSION_SECRET not set: using a random one (sessions end at restart).');
+    // Development: a generated secret kept in DATA_DIR, so restarts keep citizens' cookies.
+    const dev = loadOrCreateDevSecret(config.dataDir);
+    config.sessionSecret = dev.secret;
+    log.warn(
+      { scope: 'config', file: devSecretFile(config.dataDir) },
+      dev.created
+        ? 'SESSION_SECRET not set: generated one for development'
+        : 'SESSION_SECRET not set: using the development secret',
+    );
   }
-  if (config.seedDemoSkipped) console.warn(`[config] ${config.seedDemoSkipped}`);
+  if (config.seedDemoSkipped) log.warn({ scope: 'config' }, config.seedDemoSkipped);
   const db = await startDatabase(config);
   const coordination = await connectCoordinator(config);
-  console.log(
+  log.info(
+    { scope: 'live' },
     config.redisUrl
       ? '[live] Redis coordination: several processes may serve'
       : '[live] single process (set REDIS_URL to run several)',
@@ -55,16 +74,25 @@ async function main(): Promise<void> {
   await once(async () => {
     const m = await migrateRoles();
     if (m.agencyAdmins)
-      console.log(`[roles] ${m.agencyAdmins} admin(s) with an agency -> agency_admin`);
+      log.info({ scope: 'roles', count: m.agencyAdmins }, 'admins with an agency -> agency_admin');
     if (m.platformAdmins.length) {
-      console.warn(
-        `[roles] admin(s) without an agency -> platform_admin, please review: ${m.platformAdmins.join(', ')}`,
+      // Counted, not listed: the log holds no e-mail addresses (the admin screens list them).
+      log.warn(
+        { scope: 'roles', count: m.platformAdmins.length },
+        'admins without an agency -> platform_admin: please review the platform admins',
       );
     }
     if (m.cleaned)
-      console.log(`[roles] ${m.cleaned} account(s) lost a field their role does not have`);
+      log.info(
+        { scope: 'roles', count: m.cleaned },
+        'accounts lost a field their role does not have',
+      );
     const zoned = await migrateUppTimeZones();
-    if (zoned) console.log(`[upp] ${zoned} UPP(s) without a time zone -> Asia/Jakarta (WIB)`);
+    if (zoned)
+      log.info(
+        { scope: 'upp', count: zoned },
+        'UPPs without a time zone set to Asia/Jakarta (WIB)',
+      );
   });
   if (config.env === 'production') await refuseDemoAccounts();
   const calendar = new CalendarStore();
@@ -74,13 +102,21 @@ async function main(): Promise<void> {
     modelsDir: modelsDir(config.dataDir),
     calendar: calendar.get,
   });
-  console.log(
-    `[routing] model ${engine.version} (auto-route at confidence >= ${engine.threshold})`,
+  log.info(
+    { scope: 'routing', model: engine.version, threshold: engine.threshold },
+    'routing model loaded',
   );
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
   if (!mail)
-    console.log('[mail] SMTP_URL not set: e-mails wait in the outbox until it is configured.');
-  const { server, close, ctx } = createApp({
+    log.info(
+      { scope: 'mail' },
+      'SMTP_URL not set: e-mails wait in the outbox until it is configured',
+    );
+  const {
+    server,
+    shutdown: drainApp,
+    ctx,
+  } = createApp({
     config,
     engine,
     calendar,
@@ -90,11 +126,11 @@ async function main(): Promise<void> {
     ioAdapter: coordination.ioAdapter,
   });
   await once(async () => {
-    await seedCatalog((l) => console.log(l));
-    if (config.seedDemo) await seedDemo({ log: (l) => console.log(l), ctx });
+    await seedCatalog((l) => log.info({ scope: 'seed' }, l));
+    if (config.seedDemo) await seedDemo({ log: (l) => log.info({ scope: 'seed' }, l), ctx });
     // Counts stored before a crash may be behind the vote documents: rebuild them.
     const reconciled = await ctx.live.reconcileAccepting();
-    if (reconciled) console.log(`[live] vote counts rebuilt for ${reconciled} open forum(s)`);
+    if (reconciled) log.info({ scope: 'live', forums: reconciled }, 'vote counts rebuilt');
   });
   const stopJobs = startJobs(ctx, mail);
 
@@ -114,8 +150,9 @@ async function main(): Promise<void> {
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const shown =
     config.loopbackOnly || ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
-  console.log(`[http] Forum Publik siap / ready: http://${shown}:${port}`);
-  console.log(
+  log.info({ scope: 'http' }, `Forum Publik siap / ready: http://${shown}:${port}`);
+  log.info(
+    { scope: 'http' },
     config.loopbackOnly
       ? `[http] listening on ${config.host}:${port} (this machine only; set HOST to open it)`
       : `[http] listening on ${config.host}:${port}`,
@@ -125,23 +162,30 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    console.log(`[app] ${signal}: shutting down`);
+    log.info({ scope: 'app', signal }, 'draining (in-flight work finishes, then exit)');
     stopJobs();
-    await close().catch(() => undefined);
+    const drained = await drainApp({ timeoutMs: 10_000 }).catch((err: unknown) => {
+      log.error({ scope: 'app', err }, 'drain failed');
+      return { settled: false };
+    });
     await coordination.close().catch(() => undefined);
     await mongoose.disconnect().catch(() => undefined);
     await db.stop();
+    log.info({ scope: 'app' }, drained.settled ? 'stopped: drained' : 'stopped: drain timed out');
+    log.flush();
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => detach(shutdown('SIGINT'), 'shutdown'));
+  process.on('SIGTERM', () => detach(shutdown('SIGTERM'), 'shutdown'));
 }
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof DatabaseSetupError) {
-    console.error(`\n${err.message}\n`);
+    // Said plainly, whatever the log level: the operator must read it to fix the start.
+    process.stderr.write(`\n${err.message}\n\n`);
   } else {
-    console.error('[app] failed to start:', err);
+    log.fatal({ scope: 'app', err }, 'failed to start');
+    log.flush();
   }
   process.exit(1);
 });

@@ -43,6 +43,10 @@ export const ERROR_TEXTS = {
     en: 'The request contains a key that is not allowed.',
   },
   csrf: { id: 'Permintaan lintas situs ditolak.', en: 'Cross-site request refused.' },
+  shutting_down: {
+    id: 'Server sedang dimatikan. Coba lagi sebentar lagi.',
+    en: 'The server is shutting down. Try again in a moment.',
+  },
   db_unavailable: {
     id: 'Basis data sedang tidak tersedia. Coba lagi dalam {seconds} detik.',
     en: 'The database is unavailable. Try again in {seconds, plural, one {# second} other {# seconds}}.',

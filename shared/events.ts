@@ -49,6 +49,12 @@ export interface ServerToClientEvents {
   'notification.new': (notification: Notification) => void;
   /** Something changed in a UPP's inbox (sent to `upp:<id>`): open inboxes reload. */
   'inbox.changed': (payload: { uppId: string; caseId: string }) => void;
+  /**
+   * This server process is shutting down (SIGTERM): it answers what is in flight, then
+   * disconnects. Reconnect (another process will answer) after a random delay up to
+   * `reconnectJitterMs`, so clients do not all arrive at once.
+   */
+  'server.draining': (payload: { reconnectJitterMs: number }) => void;
 }
 
 /** Events a client sends; every payload is validated by its schema on the server. */

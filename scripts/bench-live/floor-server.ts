@@ -207,7 +207,7 @@ io.use((socket, next) => {
 
 io.on('connection', (socket) => {
   const pid = socket.data.participantId;
-  if (pid) void socket.join(rooms.participant(pid));
+  if (pid) socket.join(rooms.participant(pid))?.catch(console.error);
   socket.emit('session.hello', { user: null, participantId: pid });
 
   socket.on('forum.join', (payload, ack) => {
@@ -215,7 +215,7 @@ io.on('connection', (socket) => {
     const reply = typeof ack === 'function' ? ack : () => undefined;
     if (!p.success) return reply(fail('validation', 'Data tidak sah'));
     if (p.data.forumId !== forumId) return reply(fail('not_found', 'Forum tidak ditemukan'));
-    void socket.join(rooms.forum(forumId));
+    socket.join(rooms.forum(forumId))?.catch(console.error);
     presenceDirty = true;
     const snap: ForumSnapshot = {
       forum,
@@ -277,8 +277,13 @@ http.listen(port, '127.0.0.1', () => {
   console.log(`[floor] listening on ${typeof addr === 'object' && addr ? addr.port : port}`);
 });
 const stop = (): void => {
-  void io.close();
-  process.exit(0);
+  io.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

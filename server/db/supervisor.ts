@@ -1,5 +1,6 @@
 // Keeps one child process running: starts it, waits until it is ready, restarts it with backoff
 // when it dies, and stops it with a sequence of signals.
+import { detach } from '../lib/logger';
 import type { ChildProcess } from 'node:child_process';
 import { isAlive, stopPid } from './procs';
 
@@ -77,7 +78,7 @@ export class Supervisor {
     this.spec.log(
       `[db] ${this.spec.name} stopped (code ${code}, signal ${signal}); restarting in ${delay} ms`,
     );
-    this.timer = setTimeout(() => void this.restart(), delay);
+    this.timer = setTimeout(() => detach(this.restart(), `${this.spec.name} restart`), delay);
   }
 
   private async restart(): Promise<void> {

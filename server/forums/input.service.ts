@@ -1,3 +1,5 @@
+import { metrics } from '../metrics/metrics';
+import { log } from '../lib/logger';
 import mongoose, { Types } from 'mongoose';
 import { ACCEPTING_STATUSES, INPUT_KIND_LABELS } from '../../shared/domain/forum';
 import { FORUM_LIMITS } from '../../shared/schemas/forum';
@@ -111,7 +113,9 @@ export async function submitInput(
     }
   }
   try {
-    return await storeInput(ctx, viewer, e, key, { text, displayName }, body);
+    const stored = await storeInput(ctx, viewer, e, key, { text, displayName }, body);
+    if (!stored.replay) metrics.inputs.inc();
+    return stored;
   } catch (err) {
     giveBack?.();
     throw err;
@@ -134,7 +138,7 @@ async function storeInput(
   const routing = await ctx.routing
     .route({ text, serviceCode: body.serviceCode, forum })
     .catch((err: unknown) => {
-      console.error('[routing] failed, input goes to triage', err);
+      log.error({ scope: 'routing', err }, 'routing failed, input goes to triage');
       return null;
     });
   let doc: InputDoc;
@@ -164,7 +168,7 @@ async function storeInput(
   ctx.realtime.inputCreated(doc);
   await ctx.signals
     .submitted(forum, viewer)
-    .catch((err: unknown) => console.error('[signals] could not record a submission', err));
+    .catch((err: unknown) => log.error({ scope: 'signals', err }, 'could not record a submission'));
   return { input: (await presentInputs(ctx.live, e, viewer, [doc], false))[0]!, replay: false };
 }
 
@@ -214,10 +218,11 @@ export async function voteInput(
       ctx.live.addParticipant(forumId, key),
       ctx.signals
         .voted(e.forum, inputId, viewer)
-        .catch((err: unknown) => console.error('[signals] could not record a vote', err)),
+        .catch((err: unknown) => log.error({ scope: 'signals', err }, 'could not record a vote')),
     ]);
   }
   ctx.realtime.voteCount(forumId, inputId);
+  metrics.votes.inc({ action: voted ? 'add' : 'withdraw' });
   return { inputId, votes, voted };
 }
 

@@ -8,15 +8,19 @@ export function healthRoutes(api: Api): void {
     method: 'get',
     path: '/health',
     name: 'health.get',
-    summary: 'Liveness and database status (503 when the database is unreachable)',
+    summary:
+      'Liveness and database status (503 when the database is unreachable or the process is draining)',
     tag: 'system',
     policy: anyone(),
     response: HealthResponse,
     handler: async ({ res }) => {
       const ok = await pingDb();
       res.setHeader('Cache-Control', 'no-store');
-      if (!ok) res.status(503);
-      return ok ? { status: 'ok', db: 'ok' } : { status: 'degraded', db: 'down' };
+      // Set by the drain middleware (server/http/drain.ts) after SIGTERM.
+      const draining = res.locals.draining === true;
+      if (!ok || draining) res.status(503);
+      const db = ok ? 'ok' : 'down';
+      return { status: draining ? 'draining' : ok ? 'ok' : 'degraded', db };
     },
   });
 }

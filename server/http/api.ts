@@ -1,3 +1,4 @@
+import { log } from '../lib/logger';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/types';
@@ -199,7 +200,8 @@ export class Api {
         if (audited && req.user && req.user.role !== 'citizen' && this.auditHook) {
           // The action is stored already: a failed audit write is logged, not shown as a failure.
           await this.auditHook(req.user, spec.name, req.originalUrl.split('?')[0] ?? '').catch(
-            (err: unknown) => console.error('[audit] could not record', spec.name, err),
+            (err: unknown) =>
+              log.error({ scope: 'audit', route: spec.name, err }, 'could not record'),
           );
         }
         if (res.headersSent) return;

@@ -1,6 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { errorMessage, type ErrorParams, type ErrorReason } from '../../shared/errors';
 import type { ErrorCode } from '../../shared/schemas/common';
+import { DB_RETRY_AFTER_S, isDbUnavailable } from '../db/unavailable';
+import { log } from '../lib/logger';
+import { metrics } from '../metrics/metrics';
 
 /**
  * An error meant for the client: status, coarse code (what programs branch on), a reason from
@@ -69,6 +72,17 @@ export const invalid = (reason: ErrorReason, params?: ErrorParams, details?: unk
 export const forumClosed = (reason: ErrorReason, status = 409): AppError =>
   new AppError(status, 'closed', reason);
 
+/** The 503 answered while the database is unreachable (server/db/unavailable.ts says when). */
+export function dbUnavailable(): AppError {
+  return new AppError(
+    503,
+    'db_unavailable',
+    'db_unavailable',
+    { seconds: DB_RETRY_AFTER_S },
+    { retryAfter: DB_RETRY_AFTER_S, retryable: true },
+  );
+}
+
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(notFound('route_not_found', { method: req.method, path: req.path }));
 };
@@ -81,9 +95,12 @@ interface MaybeHttpError {
 }
 
 /** Turns any error into `{ error: { code, reason, params, message } }`; never leaks a stack trace. */
-export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next) => {
-  if (res.headersSent) return next(err);
+export const errorHandler: ErrorRequestHandler = (caught: unknown, _req, res, next) => {
+  if (res.headersSent) return next(caught);
   const send = (status: number, error: ErrorObject) => res.status(status).json({ error });
+  const unavailable = isDbUnavailable(caught);
+  if (unavailable) metrics.dbUnavailable.inc({ via: 'http' });
+  const err = unavailable ? dbUnavailable() : caught;
   if (err instanceof AppError) {
     const retryAfter = (err.details as { retryAfter?: number } | undefined)?.retryAfter;
     if (retryAfter) res.set('Retry-After', String(retryAfter));
@@ -105,6 +122,6 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, next)
   if (status && status >= 400 && status < 500) {
     return void send(status, errorObject('bad_request', 'bad_request'));
   }
-  console.error('[error]', err);
+  log.error({ err }, 'request failed');
   send(500, INTERNAL);
 };

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { Role } from '../../shared/domain/roles';
 import type { AuthUser } from '../auth/types';
@@ -99,4 +100,34 @@ export function scopedTo(roles: readonly Role[], rule: string): UserPolicy<Staff
 /** Platform data that these roles may read (the catalog, the holiday calendar). */
 export function platformData(roles: readonly Role[], rule: string): UserPolicy<undefined> {
   return { gate: roles, resource: 'platform', rule, load: () => undefined, allow: () => true };
+}
+
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Whether a request may read the metrics: with METRICS_TOKEN set, only with
+ * `Authorization: Bearer <token>`; without it, only from this machine and not through a
+ * proxy (a reverse proxy on loopback forwards the internet: its requests carry
+ * X-Forwarded-For or Forwarded and are refused).
+ */
+export function mayReadMetrics(req: Request, token: string | undefined): boolean {
+  if (token) {
+    const given = Buffer.from(req.headers.authorization ?? '');
+    const wanted = Buffer.from(`Bearer ${token}`);
+    return given.length === wanted.length && timingSafeEqual(given, wanted);
+  }
+  const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => h in req.headers);
+  return !proxied && LOOPBACK_ADDRESSES.has(req.socket.remoteAddress ?? '');
+}
+
+/** `/api/metrics`: this machine only, or a scraper with METRICS_TOKEN. */
+export function metricsReaders(token: string | undefined): PublicPolicy<boolean> {
+  return {
+    gate: 'public',
+    resource: 'platform',
+    rule: 'this machine only (loopback, not proxied), or Authorization: Bearer METRICS_TOKEN',
+    load: ({ req }) => mayReadMetrics(req, token),
+    allow: (_user, ok) => ok,
+    deny: 'forbidden',
+  };
 }

@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import { OPEN_CASE_STATUSES } from '../../shared/domain/inbox';
 import { Upp } from '../admin/upp.model';
 import { audit } from '../audit/audit.service';
+import { log } from '../lib/logger';
 import type { ServiceContext } from '../context';
 import { computeDeadline, inZone, LAPOR_VERIFY_DAYS, type Calendar } from './deadline';
 import { CaseModel, type CaseDoc } from './case.model';
@@ -80,7 +81,7 @@ export async function runEscalation(
         run.failed += 1;
         // Not selected again in this run; the next run tries again.
         skip.push(c._id);
-        console.error(`[escalation] case ${c._id.toString()} failed`, err);
+        log.error({ scope: 'escalation', caseId: c._id.toString(), err }, 'case escalation failed');
       }
     }
   }

@@ -11,9 +11,12 @@ export class KeyedMutex {
     const result = prev.then(task, task);
     const tail = result.catch(() => undefined);
     this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
+    // `tail` never rejects (caught above); the cleanup cannot throw.
+    tail
+      .then(() => {
+        if (this.tails.get(key) === tail) this.tails.delete(key);
+      })
+      .catch(() => undefined);
     return result;
   }
 

@@ -1,3 +1,4 @@
+import { detach, log } from '../lib/logger';
 import { Types } from 'mongoose';
 import { ACCEPTING_STATUSES } from '../../shared/domain/forum';
 import { ForumModel } from '../forums/forum.model';
@@ -33,7 +34,7 @@ export class LiveForums {
     private readonly opts: LiveOptions = {},
   ) {
     this.cache = new ForumCache(coord);
-    this.log = opts.log ?? ((msg, err) => console.error(msg, err ?? ''));
+    this.log = opts.log ?? ((msg, err) => log.warn({ scope: 'live', err }, msg));
   }
 
   /** Runs `fn` holding the forum's write lock (moderation, status, spotlight, merge). */
@@ -105,7 +106,10 @@ export class LiveForums {
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.flushNow(), this.opts.flushMs ?? 500);
+    this.timer = setInterval(
+      () => detach(this.flushNow(), 'live flush', 'warn'),
+      this.opts.flushMs ?? 500,
+    );
     this.timer.unref();
   }
 

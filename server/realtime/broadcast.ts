@@ -1,3 +1,4 @@
+import { detach } from '../lib/logger';
 import { presentSignal } from '../forums/signals';
 import type { ForumDoc } from '../forums/forum.model';
 import { canModerate } from '../forums/forum.rules';
@@ -55,7 +56,10 @@ export class Realtime {
       if (msg.origin !== undefined && msg.votes?.length) this.remoteVotes(msg.forumId, msg.votes);
     });
     if (io) {
-      this.presenceTimer = setInterval(() => void this.presenceTick(), PRESENCE_MS);
+      this.presenceTimer = setInterval(
+        () => detach(this.presenceTick(), 'presence tick', 'warn'),
+        PRESENCE_MS,
+      );
       this.presenceTimer.unref();
     }
   }
@@ -201,9 +205,12 @@ export class Realtime {
       })
       .catch(() => undefined);
     this.emitting.set(forumId, next);
-    void next.then(() => {
-      if (this.emitting.get(forumId) === next) this.emitting.delete(forumId);
-    });
+    // `next` never rejects (caught above).
+    next
+      .then(() => {
+        if (this.emitting.get(forumId) === next) this.emitting.delete(forumId);
+      })
+      .catch(() => undefined);
   }
 
   spotlight(forumId: string, doc: InputDoc | null): void {

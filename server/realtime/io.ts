@@ -1,3 +1,4 @@
+import { detach } from '../lib/logger';
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { Server, type Socket } from 'socket.io';
@@ -122,13 +123,15 @@ export function createIo(server: HttpServer, deps: IoDeps): IO {
     // The handshake request (headers, session, parsed cookies) is not needed any more: keeping
     // it would cost memory for every connected phone.
     (socket.conn as unknown as { request: unknown }).request = null;
-    if (socket.data.userId) void socket.join(rooms.user(socket.data.userId));
+    if (socket.data.userId) detach(socket.join(rooms.user(socket.data.userId)), 'socket join');
     // Staff follow the inboxes of their UPPs.
     if (user && user.role !== 'citizen') {
-      for (const uppId of user.uppIds) void socket.join(rooms.upp(uppId));
+      for (const uppId of user.uppIds) detach(socket.join(rooms.upp(uppId)), 'socket join');
     }
-    if (socket.data.sessionId) void socket.join(rooms.session(socket.data.sessionId));
-    if (socket.data.participantId) void socket.join(rooms.participant(socket.data.participantId));
+    if (socket.data.sessionId)
+      detach(socket.join(rooms.session(socket.data.sessionId)), 'socket join');
+    if (socket.data.participantId)
+      detach(socket.join(rooms.participant(socket.data.participantId)), 'socket join');
     socket.emit('session.hello', {
       user: user ? presentUser(user) : null,
       participantId: socket.data.participantId,

@@ -1,3 +1,4 @@
+import { log } from '../lib/logger';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Sector } from '../../shared/domain/sectors';
@@ -152,13 +153,13 @@ export class RoutingEngine implements RoutingPort {
 /** A stored version's model, or null (with a warning) when it cannot be used any more. */
 export function loadVersionFile(file: string, versionId: string): Model | null {
   if (!existsSync(file)) {
-    console.warn(`[routing] model ${versionId}: file ${file} is missing`);
+    log.warn({ scope: 'routing', versionId, file }, 'model file is missing');
     return null;
   }
   try {
     return loadModel(file);
   } catch (err) {
-    console.warn(`[routing] model ${versionId}: ${err instanceof Error ? err.message : err}`);
+    log.warn({ scope: 'routing', versionId, err }, 'model cannot be loaded');
     return null;
   }
 }

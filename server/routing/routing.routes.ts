@@ -1,3 +1,4 @@
+import { log } from '../lib/logger';
 import { z } from 'zod';
 import { IdParams } from '../../shared/schemas/admin';
 import { Input } from '../../shared/schemas/input';
@@ -64,7 +65,7 @@ export function routingRoutes(
         const started = deps.training.start(user);
         // Refuse a second concurrent start synchronously, then let the job run.
         await Promise.race([started, new Promise((r) => setTimeout(r, 50))]);
-        started.catch((err: unknown) => console.error('[routing] training failed', err));
+        started.catch((err: unknown) => log.error({ scope: 'routing', err }, 'training failed'));
         return { training: deps.training.current };
       },
     })

@@ -1,3 +1,4 @@
+import { log } from '../lib/logger';
 import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { JoinCode } from '../../shared/schemas/forum';
@@ -14,14 +15,16 @@ import type { ServiceContext } from '../context';
 import { getByCode, snapshot } from '../forums/forum.service';
 import { submitInput } from '../forums/input.service';
 import { viewerKey, viewerOf, type Viewer } from '../forums/viewer';
-import { AppError, INTERNAL, invalid, notFound } from '../http/errors';
+import { AppError, dbUnavailable, INTERNAL, invalid, notFound } from '../http/errors';
 import type { ErrorReason } from '../../shared/errors';
+import { isDbUnavailable } from '../db/unavailable';
 import type { LimitKeys } from '../live/limits';
 
 /** An error as the JSON API's error handler would answer it. */
-function toPortError(err: unknown): PortError {
+function toPortError(caught: unknown): PortError {
+  const err = isDbUnavailable(caught) ? dbUnavailable() : caught;
   if (err instanceof AppError) return { status: err.status, ...err.toJSON() };
-  console.error('[web] citizen page failed', err);
+  log.error({ scope: 'web', err }, 'citizen page failed');
   return { status: 500, ...INTERNAL };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, STAFF_ROLES } from '../domain/roles';
+import { STAFF_ROLES } from '../domain/roles';
 import { DEFAULT_TIME_ZONE, UPP_TIME_ZONES } from '../domain/timezones';
 import { Email, Password, UserCore } from './auth';
 import { ObjectIdString } from './common';

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'too_large',
   'closed',
   'db_unavailable',
+  'shutting_down',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -153,7 +153,10 @@ async function throttledLoad(cpu: number) {
   let html = '';
   page.on('response', (r) => {
     if (r.request().resourceType() === 'document' && r.status() === 200)
-      void r.text().then((t) => (html = t));
+      r.text().then(
+        (t) => (html = t),
+        () => undefined, // a page navigated away before its body was read
+      );
   });
   const t0 = Date.now();
   await page.goto(`${app.baseUrl}/j/${code()}`, { waitUntil: 'commit' });

@@ -64,7 +64,7 @@ async function inert(
   let dialogs = 0;
   page.on('dialog', (d) => {
     dialogs += 1;
-    void d.dismiss();
+    d.dismiss().catch(() => undefined); // the page may already be closing
   });
   try {
     await check(page, path, min, act, () => dialogs);

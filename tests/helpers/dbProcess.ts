@@ -43,7 +43,10 @@ export async function waitForOutput(
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let ended: number | string | undefined;
-  void p.exited.then((c) => (ended = c));
+  p.exited.then(
+    (c) => (ended = c),
+    (err: unknown) => (ended = String(err)),
+  );
   while (Date.now() < deadline) {
     const m = pattern.exec(p.output());
     if (m) return m[0];
@@ -64,6 +67,8 @@ export async function startServer(
     HOST: '127.0.0.1',
     SEED_DEMO: 'false',
     SESSION_SECRET: 'lifecycle-secret-0123456789-0123456789',
+    // The "ready" line is waited for below.
+    LOG_LEVEL: 'info',
     ...env,
   });
   const line = await waitForOutput(p, /ready: http:\/\/localhost:(\d+)/);

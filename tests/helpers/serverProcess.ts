@@ -12,6 +12,8 @@ export interface ServerProcess {
   output(): string;
   /** Ends the process with a signal and waits for it to exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Resolves when the process exits: its exit code, or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export const TEST_SECRET = 'test-secret-0123456789-0123456789-abcdef';
@@ -28,6 +30,8 @@ function spawnServer(port: number, env: Record<string, string>): ChildProcess {
       PORT: String(port),
       SESSION_SECRET: TEST_SECRET,
       SEED_DEMO: 'false',
+      // The output is kept for assertions and failure messages.
+      LOG_LEVEL: 'info',
       DATA_DIR: path.join(os.tmpdir(), `forum-proc-${port}`),
       ...env,
     },
@@ -50,6 +54,9 @@ export async function startServerProcess(opts: {
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...opts.env,
   });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   child.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
@@ -72,6 +79,7 @@ export async function startServerProcess(opts: {
     port,
     pid: child.pid!,
     output: () => out,
+    exited,
     kill: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -8,7 +8,7 @@ import { loadConfig } from '../../server/config';
 import { CaseModel, type CaseFields } from '../../server/inbox/case.model';
 import { runEscalation } from '../../server/inbox/escalation';
 import { EscalationLogModel } from '../../server/inbox/escalation.model';
-import { CalendarStore } from '../../server/inbox/holiday';
+import { CalendarStore } from '../../server/holidays/holiday';
 import type { MailTransport } from '../../server/notify/mailer';
 import { NotificationModel, OutboxModel } from '../../server/notify/notification.model';
 import { buildAgency, buildUpp, buildUser } from '../helpers/factories';

@@ -55,6 +55,9 @@ const freeDate = () => {
 /** One row per route name in the registry: a route without a row fails the matrix test. */
 export const ROUTES: Record<string, RouteRow> = {
   'health.get': { expect: Y, req: () => get('/api/health') },
+  // From loopback without METRICS_TOKEN (the test's case) anyone may read; elsewhere 403
+  // (tests/integration/logs-and-metrics.test.ts).
+  'metrics.get': { expect: Y, req: () => get('/api/metrics') },
   'auth.login': {
     expect: Y,
     freshSession: true,

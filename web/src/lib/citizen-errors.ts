@@ -28,6 +28,7 @@ export function errorText(e: CodedError): string {
       return t('error.tooMany');
     case 'internal':
     case 'db_unavailable':
+    case 'shutting_down':
       return t('error.unknown');
     case 'validation': {
       const field = fieldOf(e.details);

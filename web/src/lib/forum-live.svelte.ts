@@ -1,3 +1,4 @@
+import { detach } from './detach';
 import type { ForumStatus } from '$shared/domain/forum';
 import type { Forum, ForumSignal } from '$shared/schemas/forum';
 import type { CitizenCase } from '$shared/schemas/inbox';
@@ -74,14 +75,17 @@ export class ForumLive {
     // the socket cannot connect quickly (e.g. a proxy that blocks WebSocket).
     const fallback = setTimeout(() => {
       if (this.cursor < 0) {
-        void this.loadHttp();
-        if (this.opts.mine) void this.loadMine();
+        detach(this.loadHttp(), 'forum load');
+        if (this.opts.mine) detach(this.loadMine(), 'mine load');
       }
     }, 2500);
     // The socket client is a separate chunk: a server-rendered page is usable before it loads.
-    void import('./socket').then(({ createSocket }) => {
-      if (!this.stopped) this.listen(createSocket());
-    });
+    detach(
+      import('./socket').then(({ createSocket }) => {
+        if (!this.stopped) this.listen(createSocket());
+      }),
+      'socket load',
+    );
     return () => {
       this.stopped = true;
       clearTimeout(fallback);
@@ -151,15 +155,17 @@ export class ForumLive {
       if (err) return retry();
       if ('error' in res) {
         if (!this.forum) this.error = res.error.message;
-        const passing = ['rate_limited', 'db_unavailable', 'internal'].includes(res.error.code);
+        const passing = ['rate_limited', 'db_unavailable', 'shutting_down', 'internal'].includes(
+          res.error.code,
+        );
         if (passing) retry();
         return;
       }
       this.joinFailures = 0;
       this.applySnapshot(res.data);
       if (this.opts.staff) {
-        void this.loadQueue();
-        void this.loadSignals();
+        detach(this.loadQueue(), 'queue load');
+        detach(this.loadSignals(), 'signals load');
       }
       this.opts.onConnected?.();
     });

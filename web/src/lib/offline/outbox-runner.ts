@@ -1,3 +1,4 @@
+import { detach } from '../detach';
 import {
   queuedInput,
   loadQueue,
@@ -63,12 +64,12 @@ export class OutboxRunner {
   /** Queues an input built beforehand (e.g. while this runner was loading). */
   add(item: QueuedInput): void {
     this.set([...this.items.filter((i) => i.key !== item.key), item]);
-    void this.flush();
+    detach(this.flush(), 'outbox flush');
   }
 
   addVote(inputId: string, voted: boolean): void {
     this.set(withVote(this.items, inputId, voted));
-    void this.flush();
+    detach(this.flush(), 'outbox flush');
   }
 
   /** Forgets an item (a refused input the citizen dismissed). */
@@ -97,7 +98,7 @@ export class OutboxRunner {
       this.setSending(null);
       if (this.again && !this.stopped) {
         this.again = false;
-        if (!this.timer) void this.flush();
+        if (!this.timer) detach(this.flush(), 'outbox flush');
       }
     }
   }
@@ -134,7 +135,7 @@ export class OutboxRunner {
         const delay = Math.max(retryDelay(this.failures, this.o.random), after * 1000);
         this.timer = setTimeout(() => {
           this.timer = null;
-          void this.flush();
+          detach(this.flush(), 'outbox flush');
         }, delay);
         this.o.events.retrying?.(delay);
         return false;

@@ -1,3 +1,4 @@
+import { detach } from '../detach';
 import { forumApi, inputApi, isRetryable } from '$lib/api';
 import {
   browserStorage,
@@ -41,7 +42,7 @@ export class Outbox {
     const onVisible = () => document.visibilityState === 'visible' && resend();
     window.addEventListener('online', resend);
     document.addEventListener('visibilitychange', onVisible);
-    void import('./outbox-runner').then(({ OutboxRunner }) => {
+    const loading = import('./outbox-runner').then(({ OutboxRunner }) => {
       if (this.stopped) return;
       const early = this.items;
       const runner = new OutboxRunner({
@@ -73,6 +74,7 @@ export class Outbox {
       }
       resend();
     });
+    detach(loading, 'outbox load');
     return () => {
       this.stopped = true;
       window.removeEventListener('online', resend);
@@ -100,7 +102,8 @@ export class Outbox {
 
   /** Tries now (the socket reconnected, or the citizen asked). */
   flush(): void {
-    void this.runner?.flush();
+    const running = this.runner?.flush();
+    if (running) detach(running, 'outbox flush');
   }
 
   /** The intent of an unsent vote for this input, if any. */
