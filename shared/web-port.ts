@@ -7,6 +7,9 @@ export interface PortError {
   status: number;
   code: ErrorCode;
   message: string;
+  /** The precise reason (a key of shared/errors.ts ERROR_TEXTS) and its parameters. */
+  reason?: string;
+  params?: Record<string, string | number>;
   /** Field-level details of a validation error (`{ path, message }[]`), or `{ retryAfter }`. */
   details?: unknown;
 }
