@@ -3,6 +3,7 @@ import type { Forum, ForumSignal } from '$shared/schemas/forum';
 import type { CitizenCase } from '$shared/schemas/inbox';
 import type { ForumSnapshot, Input } from '$shared/schemas/input';
 import { caseOf, errorMessage, forumApi, type VoteResult } from './api';
+import { translateError } from './i18n.svelte';
 import { isNewer, mergeSnapshot } from './live/merge';
 import type { AppSocket } from './socket';
 
@@ -150,7 +151,7 @@ export class ForumLive {
       if (this.stopped) return;
       if (err) return retry();
       if ('error' in res) {
-        if (!this.forum) this.error = res.error.message;
+        if (!this.forum) this.error = translateError(res.error);
         const passing = ['rate_limited', 'db_unavailable', 'internal'].includes(res.error.code);
         if (passing) retry();
         return;
