@@ -171,12 +171,40 @@ export const INDONESIAN_WORDS = [
   'tayang',
 ] as const;
 
-/** The words of `text` (lowercase; `{placeholders}` left out) that are in `list`. */
+/**
+ * Indonesian words of the interface (buttons, statuses, counts) that people's own texts in the
+ * e2e world do not use: what an English page must not show.
+ */
+export const INDONESIAN_UI_WORDS = [
+  'masuk',
+  'keluar',
+  'simpan',
+  'batal',
+  'hapus',
+  'kirim',
+  'dukungan',
+  'terhubung',
+  'beranda',
+  'kembali',
+  'menunggu',
+  'ditolak',
+  'tayang',
+  'belum',
+  'semua',
+  'halaman',
+  'tanggapan',
+  'memuat',
+] as const;
+
+/**
+ * The words of `text` (lowercase; `{placeholders}` left out; `snake_case` identifiers are one
+ * word, not English) that are in `list`.
+ */
 export function wordsFrom(text: string, list: readonly string[]): string[] {
   const set = new Set(list);
   const found = new Set<string>();
   const words = text.replace(/\{[^{}]*\}/g, ' ');
-  for (const w of words.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []) {
+  for (const w of words.toLowerCase().match(/[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu) ?? []) {
     if (set.has(w)) found.add(w);
   }
   return [...found];
