@@ -1,41 +1,15 @@
 import { writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ENGLISH_WORDS, INDONESIAN_UI_WORDS, wordsFrom } from '../../shared/i18n/words';
-import { idPublic } from '../../web/src/lib/messages/id';
-import { idCitizen } from '../../web/src/lib/messages/id-citizen';
-import { idConsole } from '../../web/src/lib/messages/id-console';
-import { idHall } from '../../web/src/lib/messages/id-hall';
-import { idSafety } from '../../web/src/lib/messages/id-safety';
-import { idStaff } from '../../web/src/lib/messages/id-staff';
-import { artifact, launchBrowser } from '../helpers/browser';
-import { pagesFor, ROLES, world, type World } from '../helpers/everyPage';
+import { ALL_TEXTS } from '../../web/src/lib/messages/all';
+import { artifact } from '../helpers/browser';
+import { pagesFor, ROLES, useEveryPageWorld } from '../helpers/everyPage';
 import { logIn, PHONE } from '../helpers/hall';
-import type { TestApp } from '../helpers/testApp';
-import { startWebApp } from '../helpers/webApp';
 
-let app: TestApp;
-let browser: Browser;
-let w: World;
+const sweepWorld = useEveryPageWorld();
 
-beforeAll(async () => {
-  app = await startWebApp();
-  w = await world(app);
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const KEYS = Object.keys({
-  ...idCitizen,
-  ...idHall,
-  ...idSafety,
-  ...idPublic,
-  ...idStaff,
-  ...idConsole,
-});
+const KEYS = Object.keys(ALL_TEXTS.id);
 const PREFIXES = [...new Set(KEYS.map((k) => k.split('.')[0]!))];
 /** A dictionary key shown as it is (`forum.notFound`): a text that was not translated. */
 const KEY_PATTERN = new RegExp(
@@ -56,12 +30,13 @@ async function sweep(lang: 'id' | 'en'): Promise<{ checked: number; findings: Fi
   const findings: Finding[] = [];
   let checked = 0;
   for (const role of ROLES) {
-    const context = await browser.newContext({ viewport: PHONE });
-    await context.addCookies([{ name: 'fp_lang', value: lang, url: app.baseUrl }]);
+    const context = await sweepWorld.browser.newContext({ viewport: PHONE });
+    await context.addCookies([{ name: 'fp_lang', value: lang, url: sweepWorld.app.baseUrl }]);
     const page = await context.newPage();
-    if (role !== 'anonymous') await logIn(page, app.baseUrl, w.accounts[role].email);
-    for (const check of pagesFor(w, role)) {
-      await page.goto(app.baseUrl + check.path);
+    if (role !== 'anonymous')
+      await logIn(page, sweepWorld.app.baseUrl, sweepWorld.w.accounts[role].email);
+    for (const check of pagesFor(sweepWorld.w, role)) {
+      await page.goto(sweepWorld.app.baseUrl + check.path);
       if (check.then) await check.then(page);
       const text = await visibleText(page);
       const at = { lang, role, path: check.path };

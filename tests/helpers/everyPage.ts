@@ -1,9 +1,12 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { InboxList } from '../../shared/schemas/inbox';
 import { seedCatalog } from '../../server/catalog/catalog.seed';
 import { buildAgency, buildForum, buildUpp, buildUser, PASSWORD } from './factories';
 import { Client } from './http';
+import { launchBrowser } from './browser';
 import type { TestApp } from './testApp';
+import { startWebApp } from './webApp';
 
 /**
  * Every page of the web app for every role, over one world: the sweeps that visit them all
@@ -143,3 +146,18 @@ export const ROLES: Role[] = [
   'agency_admin',
   'platform_admin',
 ];
+
+/** Starts the web app, builds the world and opens a browser for a spec's tests (read the fields inside tests). */
+export function useEveryPageWorld(): { app: TestApp; w: World; browser: Browser } {
+  const state = {} as { app: TestApp; w: World; browser: Browser };
+  beforeAll(async () => {
+    state.app = await startWebApp();
+    state.w = await world(state.app);
+    state.browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.stop();
+  });
+  return state;
+}

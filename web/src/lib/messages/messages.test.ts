@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_TEXTS } from '$shared/errors';
 import { ENGLISH_WORDS, INDONESIAN_WORDS, wordsFrom } from '$shared/i18n/words';
-import { enPublic } from './en';
-import { enCitizen } from './en-citizen';
-import { enConsole } from './en-console';
-import { enHall } from './en-hall';
-import { enSafety } from './en-safety';
-import { enStaff } from './en-staff';
-import { idPublic } from './id';
-import { idCitizen } from './id-citizen';
-import { idConsole } from './id-console';
-import { idHall } from './id-hall';
-import { idSafety } from './id-safety';
-import { idStaff } from './id-staff';
+import { ALL_TEXTS } from './all';
 
-const id: Record<string, string> = {
-  ...idCitizen,
-  ...idHall,
-  ...idSafety,
-  ...idPublic,
-  ...idStaff,
-  ...idConsole,
-};
-const en: Record<string, string> = {
-  ...enCitizen,
-  ...enHall,
-  ...enSafety,
-  ...enPublic,
-  ...enStaff,
-  ...enConsole,
-};
+const { id, en } = ALL_TEXTS;
 const errorsId = Object.fromEntries(Object.entries(ERROR_TEXTS).map(([k, v]) => [k, v.id]));
 const errorsEn = Object.fromEntries(Object.entries(ERROR_TEXTS).map(([k, v]) => [k, v.en]));
 
