@@ -9,50 +9,58 @@ import { call } from './api';
 const id = (x: string) => ({ params: { id: x } });
 
 export const adminApi = {
-  agencies: () => call('agency.list'),
-  createAgency: (body: BodyOf<'agency.create'>) => call('agency.create', { body }),
-  upps: () => call('upp.list'),
-  createUpp: (body: BodyOf<'upp.create'>) => call('upp.create', { body }),
-  users: () => call('staff.list'),
-  createUser: (body: BodyOf<'staff.create'>) => call('staff.create', { body }),
+  agencies: () => call('agency.list', ['GET', '/admin/agencies']),
+  createAgency: (body: BodyOf<'agency.create'>) =>
+    call('agency.create', ['POST', '/admin/agencies'], { body }),
+  upps: () => call('upp.list', ['GET', '/admin/upps']),
+  createUpp: (body: BodyOf<'upp.create'>) => call('upp.create', ['POST', '/admin/upps'], { body }),
+  users: () => call('staff.list', ['GET', '/admin/users']),
+  createUser: (body: BodyOf<'staff.create'>) =>
+    call('staff.create', ['POST', '/admin/users'], { body }),
   updateUser: (userId: string, body: BodyOf<'staff.update'>) =>
-    call('staff.update', { ...id(userId), body }),
+    call('staff.update', ['PATCH', '/admin/users/:id'], { ...id(userId), body }),
 };
 
 export type TrainingState = ResponseOf<'routing.models'>;
 
 export const routingApi = {
   classify: (text: string, forumId?: string) =>
-    call('routing.classify', { body: forumId ? { text, forumId } : { text } }),
+    call('routing.classify', ['POST', '/routing/classify'], {
+      body: forumId ? { text, forumId } : { text },
+    }),
   triage: (order: NonNullable<QueryOf<'routing.triage'>>['order'] = 'uncertain') =>
-    call('routing.triage', { query: { order } }),
+    call('routing.triage', ['GET', '/routing/triage'], { query: { order } }),
   route: (inputId: string, body: BodyOf<'input.route'>) =>
-    call('input.route', { ...id(inputId), body }),
-  corrections: () => call('routing.corrections'),
-  models: () => call('routing.models'),
-  train: () => call('routing.train'),
-  activate: (versionId: string) => call('routing.activate', { params: { versionId } }),
+    call('input.route', ['POST', '/inputs/:id/route'], { ...id(inputId), body }),
+  corrections: () => call('routing.corrections', ['GET', '/routing/corrections']),
+  models: () => call('routing.models', ['GET', '/routing/models']),
+  train: () => call('routing.train', ['POST', '/routing/models/train']),
+  activate: (versionId: string) =>
+    call('routing.activate', ['POST', '/routing/models/:versionId/activate'], {
+      params: { versionId },
+    }),
 };
 
 export type InboxFilter = QueryOf<'inbox.list'>;
 
 export const inboxApi = {
-  list: (query: InboxFilter, signal?: AbortSignal) => call('inbox.list', { query, signal }),
-  get: (caseId: string) => call('inbox.get', id(caseId)),
+  list: (query: InboxFilter, signal?: AbortSignal) =>
+    call('inbox.list', ['GET', '/inbox'], { query, signal }),
+  get: (caseId: string) => call('inbox.get', ['GET', '/inbox/:id'], id(caseId)),
   setStatus: (caseId: string, body: BodyOf<'inbox.status'>) =>
-    call('inbox.status', { ...id(caseId), body }),
-  bulk: (body: BodyOf<'inbox.bulk'>) => call('inbox.bulk', { body }),
+    call('inbox.status', ['POST', '/inbox/:id/status'], { ...id(caseId), body }),
+  bulk: (body: BodyOf<'inbox.bulk'>) => call('inbox.bulk', ['POST', '/inbox/bulk'], { body }),
   reply: (caseId: string, body: BodyOf<'inbox.reply'>) =>
-    call('inbox.reply', { ...id(caseId), body }),
+    call('inbox.reply', ['POST', '/inbox/:id/reply'], { ...id(caseId), body }),
   reroute: (caseId: string, body: BodyOf<'inbox.reroute'>) =>
-    call('inbox.reroute', { ...id(caseId), body }),
+    call('inbox.reroute', ['POST', '/inbox/:id/reroute'], { ...id(caseId), body }),
   followUp: (inputId: string, body: BodyOf<'input.followup'>) =>
-    call('input.followup', { ...id(inputId), body }),
+    call('input.followup', ['POST', '/inputs/:id/followup'], { ...id(inputId), body }),
 };
 
 export const notificationApi = {
-  list: () => call('notification.list'),
-  markRead: () => call('notification.read', { body: {} }),
+  list: () => call('notification.list', ['GET', '/notifications']),
+  markRead: () => call('notification.read', ['POST', '/notifications/read'], { body: {} }),
 };
 
 export type ImportFormat = 'csv' | 'json';
@@ -60,18 +68,21 @@ export type ImportReport = ResponseOf<'catalog.import'>;
 export type Holiday = ResponseOf<'holiday.list'>['holidays'][number];
 
 export const catalogAdminApi = {
-  list: () => call('catalog.list'),
-  create: (body: BodyOf<'catalog.create'>) => call('catalog.create', { body }),
+  list: () => call('catalog.list', ['GET', '/admin/catalog']),
+  create: (body: BodyOf<'catalog.create'>) =>
+    call('catalog.create', ['POST', '/admin/catalog'], { body }),
   update: (code: string, body: BodyOf<'catalog.update'>) =>
-    call('catalog.update', { params: { code }, body }),
+    call('catalog.update', ['PUT', '/admin/catalog/:code'], { params: { code }, body }),
   import: (text: string, format: ImportFormat, mode: 'preview' | 'apply') =>
-    call('catalog.import', { text, query: { format, mode } }),
+    call('catalog.import', ['POST', '/admin/catalog/import'], { text, query: { format, mode } }),
   exportUrl: (format: ImportFormat) => `/api/admin/catalog/export.${format}`,
 };
 
 export const auditApi = {
-  list: (query: QueryOf<'audit.list'>) => call('audit.list', { query }),
-  holidays: () => call('holiday.list'),
-  addHoliday: (body: BodyOf<'holiday.create'>) => call('holiday.create', { body }),
-  deleteHoliday: (date: string) => call('holiday.delete', { params: { date } }),
+  list: (query: QueryOf<'audit.list'>) => call('audit.list', ['GET', '/admin/audit'], { query }),
+  holidays: () => call('holiday.list', ['GET', '/admin/holidays']),
+  addHoliday: (body: BodyOf<'holiday.create'>) =>
+    call('holiday.create', ['POST', '/admin/holidays'], { body }),
+  deleteHoliday: (date: string) =>
+    call('holiday.delete', ['DELETE', '/admin/holidays/:date'], { params: { date } }),
 };

@@ -201,19 +201,22 @@ export type CallArgs<K extends ApiName> = ParamsArg<K> &
 
 /**
  * Calls the route named K (shared/api/paths.ts) and answers with its response type from
- * shared/api/contract.ts. The JSON is trusted to match that type here, at one place: the
- * contract test (tests/integration/api-contract.test.ts) holds the server's registered schemas
- * equal to the contract, and in development every answer is also parsed with its schema.
+ * shared/api/contract.ts. The route's method and path are written at the call and must equal
+ * the table's (a type error otherwise): the table itself stays out of the page's JavaScript.
+ * The JSON is trusted to match the response type here, at one place: the contract test
+ * (tests/integration/api-contract.test.ts) holds the server's registered schemas equal to the
+ * contract, and in development every answer is also parsed with its schema.
  */
 export async function call<K extends ApiName>(
   name: K,
+  route: (typeof API_PATHS)[K],
   ...[args]: keyof PathParams<ApiPath<K>> extends never
     ? BodyOf<K> extends undefined
       ? [args?: CallArgs<K>]
       : [args: CallArgs<K>]
     : [args: CallArgs<K>]
 ): Promise<ResponseOf<K>> {
-  const [method, template] = API_PATHS[name];
+  const [method, template] = route;
   const path = fillPath(template, args?.params ?? {});
   const body = args?.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {});
   const data = await request(method, path, { ...args, body });
@@ -246,13 +249,14 @@ export function newIdempotencyKey(): string {
 export const enc = encodeURIComponent;
 
 export const authApi = {
-  me: () => call('auth.me'),
-  login: (email: string, password: string) => call('auth.login', { body: { email, password } }),
+  me: () => call('auth.me', ['GET', '/auth/me']),
+  login: (email: string, password: string) =>
+    call('auth.login', ['POST', '/auth/login'], { body: { email, password } }),
   register: (email: string, password: string, displayName: string) =>
-    call('auth.register', { body: { email, password, displayName } }),
-  logout: () => call('auth.logout'),
+    call('auth.register', ['POST', '/auth/register'], { body: { email, password, displayName } }),
+  logout: () => call('auth.logout', ['POST', '/auth/logout']),
   changePassword: (currentPassword: string, newPassword: string) =>
-    call('auth.password', { body: { currentPassword, newPassword } }),
+    call('auth.password', ['POST', '/auth/password'], { body: { currentPassword, newPassword } }),
 };
 
 export type ForumListFilter = {
@@ -270,50 +274,65 @@ const id = (forumId: string) => ({ params: { id: forumId } });
 
 export const forumApi = {
   list: (f: ForumListFilter = {}) =>
-    call('forum.list', {
+    call('forum.list', ['GET', '/forums'], {
       query: { status: f.status ?? 'active', type: f.type, mine: f.mine ? 'true' : undefined },
     }),
-  create: (body: BodyOf<'forum.create'>) => call('forum.create', { body }),
-  get: (forumId: string) => call('forum.get', id(forumId)),
-  byCode: (code: string) => call('forum.byCode', { params: { code } }),
+  create: (body: BodyOf<'forum.create'>) => call('forum.create', ['POST', '/forums'], { body }),
+  get: (forumId: string) => call('forum.get', ['GET', '/forums/:id'], id(forumId)),
+  byCode: (code: string) =>
+    call('forum.byCode', ['GET', '/forums/by-code/:code'], { params: { code } }),
   setStatus: (forumId: string, status: ForumStatus) =>
-    call('forum.status', { ...id(forumId), body: { status } }),
+    call('forum.status', ['POST', '/forums/:id/status'], { ...id(forumId), body: { status } }),
   similar: (forumId: string, text: string, signal?: AbortSignal) =>
-    call('input.similar', { ...id(forumId), query: { text }, signal }),
-  mine: (forumId: string) => call('input.mine', id(forumId)),
-  queue: (forumId: string) => call('input.queue', id(forumId)),
-  log: (forumId: string) => call('forum.log', id(forumId)),
+    call('input.similar', ['GET', '/forums/:id/similar'], {
+      ...id(forumId),
+      query: { text },
+      signal,
+    }),
+  mine: (forumId: string) => call('input.mine', ['GET', '/forums/:id/mine'], id(forumId)),
+  queue: (forumId: string) => call('input.queue', ['GET', '/forums/:id/queue'], id(forumId)),
+  log: (forumId: string) => call('forum.log', ['GET', '/forums/:id/log'], id(forumId)),
   submit: (forumId: string, body: BodyOf<'input.create'>) =>
-    call('input.create', { ...id(forumId), body }),
+    call('input.create', ['POST', '/forums/:id/inputs'], { ...id(forumId), body }),
   merge: (forumId: string, targetId: string, sourceIds: string[]) =>
-    call('input.merge', { ...id(forumId), body: { targetId, sourceIds } }),
+    call('input.merge', ['POST', '/forums/:id/merge'], {
+      ...id(forumId),
+      body: { targetId, sourceIds },
+    }),
   update: (forumId: string, body: BodyOf<'forum.update'>) =>
-    call('forum.update', { ...id(forumId), body }),
-  signals: (forumId: string) => call('forum.signals', id(forumId)),
+    call('forum.update', ['PATCH', '/forums/:id'], { ...id(forumId), body }),
+  signals: (forumId: string) => call('forum.signals', ['GET', '/forums/:id/signals'], id(forumId)),
   spotlight: (forumId: string, inputId: string | null) =>
-    call('forum.spotlight', { ...id(forumId), body: { inputId } }),
+    call('forum.spotlight', ['POST', '/forums/:id/spotlight'], {
+      ...id(forumId),
+      body: { inputId },
+    }),
   qrUrl: (forumId: string) => `/api/forums/${enc(forumId)}/qr.svg`,
 };
 
 export const inputApi = {
   vote: (inputId: string, voted: boolean) =>
-    call('input.vote', { ...id(inputId), body: { voted } }),
-  approve: (inputId: string) => call('input.approve', { ...id(inputId), body: {} }),
+    call('input.vote', ['POST', '/inputs/:id/vote'], { ...id(inputId), body: { voted } }),
+  approve: (inputId: string) =>
+    call('input.approve', ['POST', '/inputs/:id/approve'], { ...id(inputId), body: {} }),
   reject: (inputId: string, reason: RejectReason, note: string) =>
-    call('input.reject', { ...id(inputId), body: { reason, note } }),
+    call('input.reject', ['POST', '/inputs/:id/reject'], {
+      ...id(inputId),
+      body: { reason, note },
+    }),
   hide: (inputId: string, reason: RejectReason, note: string) =>
-    call('input.hide', { ...id(inputId), body: { reason, note } }),
+    call('input.hide', ['POST', '/inputs/:id/hide'], { ...id(inputId), body: { reason, note } }),
   edit: (inputId: string, text: string, reason: string) =>
-    call('input.edit', { ...id(inputId), body: { text, reason } }),
+    call('input.edit', ['POST', '/inputs/:id/edit'], { ...id(inputId), body: { text, reason } }),
   answer: (inputId: string, note: string) =>
-    call('input.answer', { ...id(inputId), body: { note } }),
+    call('input.answer', ['POST', '/inputs/:id/answer'], { ...id(inputId), body: { note } }),
   pin: (inputId: string, pinned: boolean) =>
-    call('input.pin', { ...id(inputId), body: { pinned } }),
+    call('input.pin', ['POST', '/inputs/:id/pin'], { ...id(inputId), body: { pinned } }),
 };
 
 export const catalogApi = {
-  services: () => call('service.list'),
-  myUpps: () => call('upp.mine'),
+  services: () => call('service.list', ['GET', '/catalog/services']),
+  myUpps: () => call('upp.mine', ['GET', '/upps/mine']),
 };
 
 /** The case behind an input, or null when it has not been routed to a UPP. */
@@ -322,16 +341,17 @@ export function caseOf(input: Input): CitizenCase | null {
 }
 
 export const citizenApi = {
-  confirm: (inputId: string) => call('input.confirm', id(inputId)),
+  confirm: (inputId: string) => call('input.confirm', ['POST', '/inputs/:id/confirm'], id(inputId)),
   reopen: (inputId: string, reason: string) =>
-    call('input.reopen', { ...id(inputId), body: { reason } }),
+    call('input.reopen', ['POST', '/inputs/:id/reopen'], { ...id(inputId), body: { reason } }),
 };
 
 export const reportApi = {
-  upp: (uppId: string) => call('report.upp', id(uppId)),
-  agency: (agencyId: string) => call('report.agency', id(agencyId)),
-  publicUpps: () => call('scoreboard.list'),
-  scoreboard: (slug: string) => call('scoreboard.get', { params: { slug } }),
+  upp: (uppId: string) => call('report.upp', ['GET', '/reports/upp/:id'], id(uppId)),
+  agency: (agencyId: string) => call('report.agency', ['GET', '/reports/agency/:id'], id(agencyId)),
+  publicUpps: () => call('scoreboard.list', ['GET', '/public/upps']),
+  scoreboard: (slug: string) =>
+    call('scoreboard.get', ['GET', '/public/scoreboard/:slug'], { params: { slug } }),
   beritaAcaraUrl: (forumId: string) => `/api/forums/${enc(forumId)}/berita-acara.pdf`,
   forumExportUrl: (forumId: string, format: 'csv' | 'json') =>
     `/api/forums/${enc(forumId)}/export.${format}`,
