@@ -65,6 +65,7 @@ async function part(lang: Lang, name: 'citizen' | 'rest'): Promise<void> {
           (await import('./messages/en-citizen')).enCitizen,
           (await import('./messages/en-hall')).enHall,
           (await import('./messages/en-safety')).enSafety,
+          (await import('./messages/en-errors')).enErrors,
         ]
       : lang === 'en'
         ? [
@@ -76,6 +77,7 @@ async function part(lang: Lang, name: 'citizen' | 'rest'): Promise<void> {
             (await import('./messages/id')).idPublic,
             (await import('./messages/id-staff')).idStaff,
             (await import('./messages/id-console')).idConsole,
+            (await import('./messages/id-errors')).idErrors,
           ];
   for (const t of texts) Object.assign(dictionaries[lang], t);
   if (lang === 'en' || name === 'rest') reasons ??= await import('$shared/errors');
@@ -166,8 +168,9 @@ export function translateError(e: ReportedError): string {
       : tn('error.rateLimited', seconds);
   }
   const key = e.code ? CODE_KEYS[e.code] : undefined;
-  if (key && (lang !== 'id' || !e.message || e.code === 'network' || e.code === 'timeout')) {
-    return t(key);
+  const loadedKey = key && dictionaries[lang][key] !== undefined ? key : undefined;
+  if (loadedKey && (lang !== 'id' || !e.message || e.code === 'network' || e.code === 'timeout')) {
+    return t(loadedKey);
   }
   return e.message || t('error.unknown');
 }

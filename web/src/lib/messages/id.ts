@@ -1,6 +1,7 @@
 /** Bahasa Indonesia (default). Keys are the source of truth for `MessageKey`. */
 import type { idCitizen } from './id-citizen';
 import type { idConsole } from './id-console';
+import type { idErrors } from './id-errors';
 import type { idHall } from './id-hall';
 import type { idSafety } from './id-safety';
 import type { idStaff } from './id-staff';
@@ -172,4 +173,8 @@ export const idPublic = {
 /** Texts every page loads (a small citizen page); the others load with the pages that use them. */
 export type CitizenKey = keyof typeof idCitizen | keyof typeof idHall | keyof typeof idSafety;
 export type MessageKey =
-  CitizenKey | keyof typeof idPublic | keyof typeof idStaff | keyof typeof idConsole;
+  | CitizenKey
+  | keyof typeof idPublic
+  | keyof typeof idStaff
+  | keyof typeof idConsole
+  | keyof typeof idErrors;
