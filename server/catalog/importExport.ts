@@ -17,6 +17,7 @@ import {
   type ResponseTimeUnit,
   LIST_SEPARATOR_CHAR,
 } from '../../shared/schemas/catalog';
+import { serviceCells, serviceFromCells, type ServiceCells } from '../../shared/catalog/fields';
 import { CsvParseError, parseCsv, writeCsv } from './csv';
 import {
   CATALOG_CSV_COLUMNS,
@@ -176,27 +177,8 @@ function splitList(cell: string): string[] {
 }
 
 function toCsvRecord(s: ServiceInput): string[] {
-  const rt = s.standard.responseTime;
-  const byColumn: Record<CatalogCsvColumn, string> = {
-    code: s.code,
-    name: s.name,
-    stage: s.stage,
-    sector: s.sector,
-    ral_code: s.ralCode ?? '',
-    ral_name: s.ralName ?? '',
-    upp_type: s.uppType,
-    government_level: s.governmentLevel,
-    keywords: joinList(s.keywords),
-    requirements: joinList(s.standard.requirements),
-    procedure: joinList(s.standard.procedure),
-    completion_time: s.standard.completionTime,
-    fee: s.standard.fee,
-    product: s.standard.product,
-    complaint_handling: s.standard.complaintHandling,
-    response_value: rt === null ? '' : String(rt.value),
-    response_unit: rt === null ? '' : rt.unit,
-  };
-  return CATALOG_CSV_COLUMNS.map((c) => neutralizeFormula(byColumn[c]));
+  const cells = serviceCells(s, joinList);
+  return CATALOG_CSV_COLUMNS.map((c) => neutralizeFormula(cells[c]));
 }
 
 /**
@@ -292,35 +274,13 @@ export function parseCatalogCsv(text: string): CatalogImportResult {
     }
     const cell = (c: CatalogCsvColumn): string =>
       restoreFormulaCell(record[columns.indexOf(c)] ?? '');
-    const optional = (c: CatalogCsvColumn): string | null =>
-      cell(c).trim() === '' ? null : cell(c);
-    const { responseTime, errors } = parseResponseTime(
-      cell('response_value'),
-      cell('response_unit'),
-    );
+    const cells = Object.fromEntries(CATALOG_CSV_COLUMNS.map((c) => [c, cell(c)])) as ServiceCells;
+    for (const c of ['stage', 'sector', 'government_level'] as const) cells[c] = cells[c].trim();
+    const { responseTime, errors } = parseResponseTime(cells.response_value, cells.response_unit);
     candidates.push({
       row,
       preErrors: errors,
-      data: {
-        code: cell('code'),
-        name: cell('name'),
-        stage: cell('stage').trim(),
-        sector: cell('sector').trim(),
-        ralCode: optional('ral_code'),
-        ralName: optional('ral_name'),
-        uppType: cell('upp_type'),
-        governmentLevel: cell('government_level').trim(),
-        keywords: splitList(cell('keywords')),
-        standard: {
-          requirements: splitList(cell('requirements')),
-          procedure: splitList(cell('procedure')),
-          completionTime: cell('completion_time'),
-          fee: cell('fee'),
-          product: cell('product'),
-          complaintHandling: cell('complaint_handling'),
-          responseTime,
-        },
-      },
+      data: serviceFromCells(cells, splitList, responseTime),
     });
   });
 

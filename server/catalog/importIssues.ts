@@ -4,26 +4,9 @@
  */
 import type { z } from 'zod';
 
-export const CATALOG_CSV_COLUMNS = [
-  'code',
-  'name',
-  'stage',
-  'sector',
-  'ral_code',
-  'ral_name',
-  'upp_type',
-  'government_level',
-  'keywords',
-  'requirements',
-  'procedure',
-  'completion_time',
-  'fee',
-  'product',
-  'complaint_handling',
-  'response_value',
-  'response_unit',
-] as const;
-export type CatalogCsvColumn = (typeof CATALOG_CSV_COLUMNS)[number];
+import { CATALOG_CSV_COLUMNS, type CatalogCsvColumn } from '../../shared/catalog/fields';
+
+export { CATALOG_CSV_COLUMNS, type CatalogCsvColumn };
 
 /** Separator of list items inside one CSV cell. */
 export const CSV_LIST_SEPARATOR = ' | ';

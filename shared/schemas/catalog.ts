@@ -177,3 +177,38 @@ export const ServiceCatalog = z.array(ServiceInput).superRefine((services, ctx) 
   });
 });
 export type ServiceCatalog = z.infer<typeof ServiceCatalog>;
+
+/** A service as the citizen's pickers list it. */
+export const ServiceSummary = z.object({
+  code: z.string(),
+  name: z.string(),
+  sector: z.enum(SECTORS),
+});
+export type ServiceSummary = z.infer<typeof ServiceSummary>;
+
+/** The import's formats and modes (`preview` reports, `apply` stores the valid rows). */
+export const CatalogImportQuery = z.strictObject({
+  format: z.enum(['csv', 'json']),
+  mode: z.enum(['preview', 'apply']).default('preview'),
+});
+export type CatalogImportQuery = z.input<typeof CatalogImportQuery>;
+
+/** What an import found: valid rows, rejected rows with their reasons, whether it stored them. */
+export const ImportReport = z.object({
+  valid: z.number().int(),
+  rejected: z.array(
+    z.object({ row: z.number(), code: z.string().optional(), errors: z.array(z.string()) }),
+  ),
+  applied: z.boolean(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+/** A public holiday skipped by working-day deadlines. */
+export const Holiday = z.object({ date: z.string(), name: z.string() });
+export type Holiday = z.infer<typeof Holiday>;
+
+export const HolidayCreate = z.strictObject({
+  date: z.iso.date({ message: 'Tanggal harus YYYY-MM-DD' }),
+  name: z.string().trim().min(2).max(120),
+});
+export type HolidayCreate = z.infer<typeof HolidayCreate>;

@@ -246,3 +246,12 @@ export const AuditList = z.object({
   actions: z.array(z.string()),
 });
 export type AuditList = z.infer<typeof AuditList>;
+
+/** A UPP with a public scoreboard (GET /api/public/upps). */
+export const PublicUpp = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  agencyName: z.string(),
+});
+export type PublicUpp = z.infer<typeof PublicUpp>;

@@ -149,3 +149,11 @@ export const ModerationLogEntry = z.object({
   at: z.string(),
 });
 export type ModerationLogEntry = z.infer<typeof ModerationLogEntry>;
+
+/** The answer to a vote: the input's count after it and whether this voter now supports it. */
+export const VoteResult = z.object({
+  inputId: z.string(),
+  votes: z.number().int(),
+  voted: z.boolean(),
+});
+export type VoteResult = z.infer<typeof VoteResult>;

@@ -7,6 +7,8 @@ declare global {
     interface Error {
       message: string;
       code?: string;
+      reason?: string;
+      params?: Record<string, string | number>;
     }
     interface Locals {
       /** The services of citizen pages, lent by the Express app (null on other pages). */

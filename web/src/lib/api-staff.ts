@@ -1,115 +1,90 @@
 /**
  * The staff workspaces' API calls (admin, routing, inbox, notifications, catalog, audit), apart
- * from lib/api.ts so that the citizen's page does not load them.
+ * from lib/api.ts so that the citizen's page does not load them. Types come from the shared
+ * contract (shared/api/contract.ts).
  */
-import type {
-  Agency,
-  AgencyCreate,
-  StaffCreate,
-  StaffUpdate,
-  StaffUser,
-  Upp,
-  UppCreate,
-  UppUpdate,
-} from '$shared/schemas/admin';
-import type { ServiceInput } from '$shared/schemas/catalog';
-import type {
-  AuditList,
-  AuditQuery,
-  CaseBulkBody,
-  CaseReplyBody,
-  CaseRerouteBody,
-  CaseStatusBody,
-  FollowUpBody,
-  InboxItem,
-  InboxList,
-  InboxQuery,
-  Notification,
-} from '$shared/schemas/inbox';
-import type {
-  ClassifyResponse,
-  Correction,
-  ModelVersion,
-  RouteBody,
-  RoutedInput,
-  TrainingStatus,
-  TriageQuery,
-} from '$shared/schemas/routing';
-import { api, enc, type InputRes } from './api';
+import type { BodyOf, QueryOf, ResponseOf } from '$shared/api/contract';
+import { call } from './api';
+
+const id = (x: string) => ({ params: { id: x } });
 
 export const adminApi = {
-  agencies: () => api.get<{ agencies: Agency[] }>('/admin/agencies'),
-  createAgency: (b: AgencyCreate) => api.post<{ agency: Agency }>('/admin/agencies', b),
-  upps: () => api.get<{ upps: Upp[] }>('/admin/upps'),
-  createUpp: (b: UppCreate) => api.post<{ upp: Upp }>('/admin/upps', b),
-  updateUpp: (id: string, b: UppUpdate) => api.patch<{ upp: Upp }>(`/admin/upps/${enc(id)}`, b),
-  users: () => api.get<{ users: StaffUser[] }>('/admin/users'),
-  createUser: (b: StaffCreate) => api.post<{ user: StaffUser }>('/admin/users', b),
-  updateUser: (id: string, b: StaffUpdate) =>
-    api.patch<{ user: StaffUser }>(`/admin/users/${enc(id)}`, b),
+  agencies: () => call('agency.list', ['GET', '/admin/agencies']),
+  createAgency: (body: BodyOf<'agency.create'>) =>
+    call('agency.create', ['POST', '/admin/agencies'], { body }),
+  upps: () => call('upp.list', ['GET', '/admin/upps']),
+  createUpp: (body: BodyOf<'upp.create'>) => call('upp.create', ['POST', '/admin/upps'], { body }),
+  updateUpp: (uppId: string, body: BodyOf<'upp.update'>) =>
+    call('upp.update', ['PATCH', '/admin/upps/:id'], { ...id(uppId), body }),
+  users: () => call('staff.list', ['GET', '/admin/users']),
+  createUser: (body: BodyOf<'staff.create'>) =>
+    call('staff.create', ['POST', '/admin/users'], { body }),
+  updateUser: (userId: string, body: BodyOf<'staff.update'>) =>
+    call('staff.update', ['PATCH', '/admin/users/:id'], { ...id(userId), body }),
 };
 
-export type TrainingState = { versions: ModelVersion[]; training: TrainingStatus };
+export type TrainingState = ResponseOf<'routing.models'>;
 
 export const routingApi = {
   classify: (text: string, forumId?: string) =>
-    api.post<ClassifyResponse>('/routing/classify', forumId ? { text, forumId } : { text }),
-  triage: (order: TriageQuery['order'] = 'uncertain') =>
-    api.get<{ inputs: RoutedInput[] }>(`/routing/triage?order=${enc(order)}`),
-  route: (inputId: string, body: RouteBody): InputRes =>
-    api.post(`/inputs/${enc(inputId)}/route`, body),
-  corrections: () => api.get<{ corrections: Correction[] }>('/routing/corrections'),
-  models: () => api.get<TrainingState>('/routing/models'),
-  train: () => api.post<{ training: TrainingStatus }>('/routing/models/train'),
+    call('routing.classify', ['POST', '/routing/classify'], {
+      body: forumId ? { text, forumId } : { text },
+    }),
+  triage: (order: NonNullable<QueryOf<'routing.triage'>>['order'] = 'uncertain') =>
+    call('routing.triage', ['GET', '/routing/triage'], { query: { order } }),
+  route: (inputId: string, body: BodyOf<'input.route'>) =>
+    call('input.route', ['POST', '/inputs/:id/route'], { ...id(inputId), body }),
+  corrections: () => call('routing.corrections', ['GET', '/routing/corrections']),
+  models: () => call('routing.models', ['GET', '/routing/models']),
+  train: () => call('routing.train', ['POST', '/routing/models/train']),
   activate: (versionId: string) =>
-    api.post<{ versions: ModelVersion[] }>(`/routing/models/${enc(versionId)}/activate`),
+    call('routing.activate', ['POST', '/routing/models/:versionId/activate'], {
+      params: { versionId },
+    }),
 };
 
-export type InboxFilter = Partial<InboxQuery>;
-
-type ItemRes = Promise<{ item: InboxItem }>;
+export type InboxFilter = QueryOf<'inbox.list'>;
 
 export const inboxApi = {
-  list: (f: InboxFilter, signal?: AbortSignal) => api.get<InboxList>('/inbox', f, signal),
-  get: (id: string): ItemRes => api.get(`/inbox/${enc(id)}`),
-  setStatus: (id: string, body: CaseStatusBody): ItemRes =>
-    api.post(`/inbox/${enc(id)}/status`, body),
-  bulk: (body: CaseBulkBody) => api.post<{ items: InboxItem[] }>('/inbox/bulk', body),
-  reply: (id: string, body: CaseReplyBody): ItemRes => api.post(`/inbox/${enc(id)}/reply`, body),
-  reroute: (id: string, body: CaseRerouteBody): ItemRes =>
-    api.post(`/inbox/${enc(id)}/reroute`, body),
-  followUp: (inputId: string, body: FollowUpBody): ItemRes =>
-    api.post(`/inputs/${enc(inputId)}/followup`, body),
+  list: (query: InboxFilter, signal?: AbortSignal) =>
+    call('inbox.list', ['GET', '/inbox'], { query, signal }),
+  get: (caseId: string) => call('inbox.get', ['GET', '/inbox/:id'], id(caseId)),
+  setStatus: (caseId: string, body: BodyOf<'inbox.status'>) =>
+    call('inbox.status', ['POST', '/inbox/:id/status'], { ...id(caseId), body }),
+  bulk: (body: BodyOf<'inbox.bulk'>) => call('inbox.bulk', ['POST', '/inbox/bulk'], { body }),
+  reply: (caseId: string, body: BodyOf<'inbox.reply'>) =>
+    call('inbox.reply', ['POST', '/inbox/:id/reply'], { ...id(caseId), body }),
+  reroute: (caseId: string, body: BodyOf<'inbox.reroute'>) =>
+    call('inbox.reroute', ['POST', '/inbox/:id/reroute'], { ...id(caseId), body }),
+  followUp: (inputId: string, body: BodyOf<'input.followup'>) =>
+    call('input.followup', ['POST', '/inputs/:id/followup'], { ...id(inputId), body }),
 };
 
 export const notificationApi = {
-  list: () => api.get<{ notifications: Notification[]; unread: number }>('/notifications'),
-  markRead: () => api.post<unknown>('/notifications/read', {}),
+  list: () => call('notification.list', ['GET', '/notifications']),
+  markRead: () => call('notification.read', ['POST', '/notifications/read'], { body: {} }),
 };
 
 export type ImportFormat = 'csv' | 'json';
-
-export type ImportReport = {
-  valid: number;
-  rejected: { row: number; code?: string; errors: string[] }[];
-  applied: boolean;
-};
-
-export type Holiday = { date: string; name: string };
+export type ImportReport = ResponseOf<'catalog.import'>;
+export type Holiday = ResponseOf<'holiday.list'>['holidays'][number];
 
 export const catalogAdminApi = {
-  list: () => api.get<{ services: ServiceInput[] }>('/admin/catalog'),
-  create: (s: ServiceInput) => api.post<{ service: ServiceInput }>('/admin/catalog', s),
-  update: (code: string, s: ServiceInput) =>
-    api.put<{ service: ServiceInput }>(`/admin/catalog/${enc(code)}`, s),
+  list: () => call('catalog.list', ['GET', '/admin/catalog']),
+  create: (body: BodyOf<'catalog.create'>) =>
+    call('catalog.create', ['POST', '/admin/catalog'], { body }),
+  update: (code: string, body: BodyOf<'catalog.update'>) =>
+    call('catalog.update', ['PUT', '/admin/catalog/:code'], { params: { code }, body }),
   import: (text: string, format: ImportFormat, mode: 'preview' | 'apply') =>
-    api.postText<ImportReport>('/admin/catalog/import', text, { format, mode }),
+    call('catalog.import', ['POST', '/admin/catalog/import'], { text, query: { format, mode } }),
   exportUrl: (format: ImportFormat) => `/api/admin/catalog/export.${format}`,
 };
 
 export const auditApi = {
-  list: (q: Partial<AuditQuery>) => api.get<AuditList>('/admin/audit', q),
-  holidays: () => api.get<{ holidays: Holiday[] }>('/admin/holidays'),
-  addHoliday: (h: Holiday) => api.post<{ holidays: Holiday[] }>('/admin/holidays', h),
-  deleteHoliday: (date: string) => api.del<{ holidays: Holiday[] }>(`/admin/holidays/${enc(date)}`),
+  list: (query: QueryOf<'audit.list'>) => call('audit.list', ['GET', '/admin/audit'], { query }),
+  holidays: () => call('holiday.list', ['GET', '/admin/holidays']),
+  addHoliday: (body: BodyOf<'holiday.create'>) =>
+    call('holiday.create', ['POST', '/admin/holidays'], { body }),
+  deleteHoliday: (date: string) =>
+    call('holiday.delete', ['DELETE', '/admin/holidays/:date'], { params: { date } }),
 };

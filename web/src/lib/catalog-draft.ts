@@ -1,3 +1,9 @@
+import {
+  serviceCells,
+  serviceFromCells,
+  type ListColumn,
+  type ServiceCells,
+} from '$shared/catalog/fields';
 import { LIFE_STAGES, SECTORS, type LifeStage, type Sector } from '$shared/domain/sectors';
 import type { GovernmentLevel, ResponseTimeUnit, ServiceInput } from '$shared/schemas/catalog';
 import type { MessageKey } from './i18n.svelte';
@@ -17,106 +23,74 @@ export const GOVERNMENT_LEVEL_LABELS: Record<GovernmentLevel, string> = {
 export const RESPONSE_UNITS = Object.keys(RESPONSE_UNIT_LABELS) as ResponseTimeUnit[];
 export const GOVERNMENT_LEVELS = Object.keys(GOVERNMENT_LEVEL_LABELS) as GovernmentLevel[];
 
-/** A service as the edit form holds it: lists as one item per line, keywords comma-separated. */
-export type ServiceDraft = {
-  code: string;
-  name: string;
+/**
+ * A service as the edit form holds it: the CSV's cells (shared/catalog/fields.ts), lists as one
+ * item per line, keywords comma-separated, the response time as a number and a unit.
+ */
+export type ServiceDraft = Omit<
+  ServiceCells,
+  'stage' | 'sector' | 'government_level' | 'response_value' | 'response_unit'
+> & {
   stage: LifeStage;
   sector: Sector;
-  ralCode: string;
-  ralName: string;
-  uppType: string;
-  governmentLevel: GovernmentLevel;
-  keywords: string;
-  requirements: string;
-  procedure: string;
-  completionTime: string;
-  fee: string;
-  product: string;
-  complaintHandling: string;
+  government_level: GovernmentLevel;
   /** Empty when the UPP has not stated a response time. */
-  responseValue: number | null;
-  responseUnit: ResponseTimeUnit;
+  response_value: number | null;
+  response_unit: ResponseTimeUnit;
 };
 
-export function emptyDraft(): ServiceDraft {
-  return {
-    code: '',
-    name: '',
-    stage: LIFE_STAGES[0],
-    sector: SECTORS[0],
-    ralCode: '',
-    ralName: '',
-    uppType: '',
-    governmentLevel: 'kab/kota',
-    keywords: '',
-    requirements: '',
-    procedure: '',
+const EMPTY: ServiceInput = {
+  code: '',
+  name: '',
+  stage: LIFE_STAGES[0],
+  sector: SECTORS[0],
+  ralCode: null,
+  ralName: null,
+  uppType: '',
+  governmentLevel: 'kab/kota',
+  keywords: [],
+  standard: {
+    requirements: [],
+    procedure: [],
     completionTime: '',
     fee: 'Gratis',
     product: '',
     complaintHandling: '',
-    responseValue: 5,
-    responseUnit: 'working_days',
-  };
+    responseTime: { value: 5, unit: 'working_days' },
+  },
+};
+
+export function emptyDraft(): ServiceDraft {
+  return toDraft(EMPTY);
 }
 
 export function toDraft(s: ServiceInput): ServiceDraft {
   const rt = s.standard.responseTime;
+  const cells = serviceCells(s, (items, column) => items.join(column === 'keywords' ? ', ' : '\n'));
   return {
-    code: s.code,
-    name: s.name,
+    ...cells,
     stage: s.stage,
     sector: s.sector,
-    ralCode: s.ralCode ?? '',
-    ralName: s.ralName ?? '',
-    uppType: s.uppType,
-    governmentLevel: s.governmentLevel,
-    keywords: s.keywords.join(', '),
-    requirements: s.standard.requirements.join('\n'),
-    procedure: s.standard.procedure.join('\n'),
-    completionTime: s.standard.completionTime,
-    fee: s.standard.fee,
-    product: s.standard.product,
-    complaintHandling: s.standard.complaintHandling,
-    responseValue: rt?.value ?? null,
-    responseUnit: rt?.unit ?? 'working_days',
+    government_level: s.governmentLevel,
+    response_value: rt?.value ?? null,
+    response_unit: rt?.unit ?? 'working_days',
   };
 }
 
-const lines = (s: string) =>
-  s
-    .split('\n')
-    .map((x) => x.trim())
-    .filter(Boolean);
+function split(cell: string, column: ListColumn): string[] {
+  const items = cell.split(column === 'keywords' ? ',' : '\n').map((x) => x.trim());
+  return items.filter(Boolean).map((x) => (column === 'keywords' ? x.toLowerCase() : x));
+}
 
+/** The service the form describes (the server's schema checks it). */
 export function fromDraft(d: ServiceDraft): ServiceInput {
-  return {
-    code: d.code.trim().toUpperCase(),
-    name: d.name.trim(),
-    stage: d.stage,
-    sector: d.sector,
-    ralCode: d.ralCode.trim() || null,
-    ralName: d.ralName.trim() || null,
-    uppType: d.uppType.trim(),
-    governmentLevel: d.governmentLevel,
-    keywords: d.keywords
-      .split(',')
-      .map((k) => k.trim().toLowerCase())
-      .filter(Boolean),
-    standard: {
-      requirements: lines(d.requirements),
-      procedure: lines(d.procedure),
-      completionTime: d.completionTime.trim(),
-      fee: d.fee.trim(),
-      product: d.product.trim(),
-      complaintHandling: d.complaintHandling.trim(),
-      responseTime:
-        d.responseValue !== null && d.responseValue > 0
-          ? { value: Math.round(d.responseValue), unit: d.responseUnit }
-          : null,
-    },
-  };
+  const texts = ['name', 'ral_code', 'ral_name', 'upp_type', 'completion_time', 'fee'] as const;
+  const more = ['product', 'complaint_handling'] as const;
+  const cells = { ...d, code: d.code.trim().toUpperCase() };
+  for (const k of [...texts, ...more]) cells[k] = d[k].trim();
+  const v = d.response_value;
+  const responseTime = v !== null && v > 0 ? { value: Math.round(v), unit: d.response_unit } : null;
+  return serviceFromCells(cells, split, responseTime);
 }
 
 /**

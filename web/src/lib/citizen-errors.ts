@@ -1,21 +1,19 @@
-import { t } from './i18n.svelte';
+import { t, translateError, type ReportedError } from './i18n.svelte';
 
 /** An error as the API or the citizen port reports it. */
-export interface CodedError {
-  code?: string;
-  message: string;
-  details?: unknown;
-}
+export type CodedError = ReportedError;
 
 function fieldOf(details: unknown): string | null {
   if (!Array.isArray(details)) return null;
-  const first = details[0] as { path?: unknown } | undefined;
-  return typeof first?.path === 'string' ? first.path : null;
+  const first: unknown = details[0];
+  if (typeof first !== 'object' || first === null || !('path' in first)) return null;
+  return typeof first.path === 'string' ? first.path : null;
 }
 
 /**
- * The message for an error in the current language: stable codes are translated here, other
- * messages are shown as the server wrote them. Call while rendering (not in a server load).
+ * The message for an error on a citizen's page in the current language: the forum's own words
+ * for a missing or closed forum, otherwise the error's reason, class or message
+ * (translateError). Call while rendering (not in a server load).
  */
 export function errorText(e: CodedError): string {
   switch (e.code) {
@@ -24,18 +22,10 @@ export function errorText(e: CodedError): string {
       return t('forum.notFound');
     case 'closed':
       return t('forum.closedNote');
-    case 'rate_limited':
-      return t('error.tooMany');
-    case 'internal':
-    case 'db_unavailable':
-    case 'shutting_down':
-      return t('error.unknown');
-    case 'validation': {
-      const field = fieldOf(e.details);
-      if (field === 'contactEmail') return t('submit.emailInvalid');
-      return e.message || t('error.unknown');
-    }
+    case 'validation':
+      if (fieldOf(e.details) === 'contactEmail') return t('submit.emailInvalid');
+      return translateError(e);
     default:
-      return e.message || t('error.unknown');
+      return translateError(e);
   }
 }

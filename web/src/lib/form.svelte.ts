@@ -7,7 +7,7 @@ export class FormAction {
   ok = $state<string | null>(null);
 
   /** Runs `task`; the text it returns becomes the success message, a thrown error the error. */
-  async run(task: () => Promise<string | undefined>): Promise<void> {
+  async run(task: () => Promise<string | undefined | void>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.error = null;

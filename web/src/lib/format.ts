@@ -1,4 +1,4 @@
-import { locale, t } from './i18n.svelte';
+import { locale, tn } from './i18n.svelte';
 
 export function formatNumber(n: number, digits = 0): string {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(n);
@@ -15,8 +15,8 @@ export function formatPercent(share: number | null | undefined): string {
 /** A duration in hours: hours under two days, days above. */
 export function formatHours(hours: number | null | undefined): string {
   if (hours === null || hours === undefined || Number.isNaN(hours)) return '–';
-  if (hours < 48) return t('unit.hours', { n: formatNumber(hours, 1) });
-  return t('unit.days', { n: formatNumber(hours / 24, 1) });
+  if (hours < 48) return tn('unit.hours', hours, { n: formatNumber(hours, 1) });
+  return tn('unit.days', hours / 24, { n: formatNumber(hours / 24, 1) });
 }
 
 export function formatDate(iso: string | null | undefined): string {

@@ -3,7 +3,8 @@ import type { ForumStatus } from '$shared/domain/forum';
 import type { Forum, ForumSignal } from '$shared/schemas/forum';
 import type { CitizenCase } from '$shared/schemas/inbox';
 import type { ForumSnapshot, Input } from '$shared/schemas/input';
-import { caseOf, errorMessage, forumApi, type CaseInput, type VoteResult } from './api';
+import { caseOf, errorMessage, forumApi, type VoteResult } from './api';
+import { translateError } from './i18n.svelte';
 import { isNewer, mergeSnapshot } from './live/merge';
 import type { AppSocket } from './socket';
 
@@ -154,7 +155,7 @@ export class ForumLive {
       if (this.stopped) return;
       if (err) return retry();
       if ('error' in res) {
-        if (!this.forum) this.error = res.error.message;
+        if (!this.forum) this.error = translateError(res.error);
         const passing = ['rate_limited', 'db_unavailable', 'shutting_down', 'internal'].includes(
           res.error.code,
         );
@@ -262,7 +263,7 @@ export class ForumLive {
   upsert(input: Input, broadcast: boolean): void {
     const prev = this.byId[input.id];
     if (!isNewer(prev, input)) return;
-    const merged: CaseInput =
+    const merged: Input =
       broadcast && prev
         ? { ...input, votedByMe: prev.votedByMe, mine: prev.mine || input.mine }
         : { ...input, mine: input.mine || !!this.myInputs[input.id] };
@@ -287,13 +288,14 @@ export class ForumLive {
   upsertMine(input: Input): void {
     const prev = this.myInputs[input.id];
     if (prev && input.seq < prev.seq) return;
-    const incoming = (input as CaseInput).case;
-    const mine: CaseInput = {
+    // An event from an older server may come without its case.
+    const incoming: CitizenCase | null | undefined = input.case;
+    const mine: Input = {
       ...input,
       case: incoming === undefined ? (prev ? caseOf(prev) : null) : incoming,
     };
     this.myInputs[input.id] = mine;
-    const feed = this.byId[input.id] as CaseInput | undefined;
+    const feed: Input | undefined = this.byId[input.id];
     if (feed) {
       feed.mine = true;
       if (mine.case) feed.case = mine.case;
@@ -305,7 +307,8 @@ export class ForumLive {
    * status) but not this viewer's rights; those come from the viewer's own copy (`input.mine`).
    */
   private viewerCase(input: Input, prev: Input | undefined): CitizenCase | null {
-    const incoming = (input as CaseInput).case;
+    // An event from an older server may come without its case.
+    const incoming: CitizenCase | null | undefined = input.case;
     const next = incoming === undefined ? (prev ? caseOf(prev) : null) : incoming;
     const own = this.myInputs[input.id] ? caseOf(this.myInputs[input.id]!) : null;
     if (!next || !own || own.status !== next.status) return next;

@@ -21,6 +21,12 @@ const dictionaries: Record<Lang, Dictionary> = {
   id: { ...idCitizen, ...idHall, ...idSafety },
   en: {},
 };
+/**
+ * The catalogue of the API's error reasons (shared/errors.ts), loaded with the English texts and
+ * with the staff pages: the Indonesian citizen page shows the server's Indonesian message, which
+ * is the same text.
+ */
+let reasons: typeof import('$shared/errors') | null = null;
 /** Chunks already merged in (not reactive: loading happens before a render). */
 const loaded: Record<string, true> = { 'id:citizen': true };
 /** Whether the other pages' texts are needed (one was opened): kept when switching language. */
@@ -59,6 +65,7 @@ async function part(lang: Lang, name: 'citizen' | 'rest'): Promise<void> {
           (await import('./messages/en-citizen')).enCitizen,
           (await import('./messages/en-hall')).enHall,
           (await import('./messages/en-safety')).enSafety,
+          (await import('./messages/en-errors')).enErrors,
         ]
       : lang === 'en'
         ? [
@@ -70,8 +77,10 @@ async function part(lang: Lang, name: 'citizen' | 'rest'): Promise<void> {
             (await import('./messages/id')).idPublic,
             (await import('./messages/id-staff')).idStaff,
             (await import('./messages/id-console')).idConsole,
+            (await import('./messages/id-errors')).idErrors,
           ];
   for (const t of texts) Object.assign(dictionaries[lang], t);
+  if (lang === 'en' || name === 'rest') reasons ??= await import('$shared/errors');
   loaded[key] = true;
 }
 
@@ -109,6 +118,61 @@ function fill(text: string, params?: Record<string, string | number>): string {
 /** Translates a key; `{name}` placeholders are replaced from `params`. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   return fill(dictionaries[i18n.lang][key] ?? dictionaries.id[key] ?? key, params);
+}
+
+/** An error as the API, a socket ack or the citizen port reports it. */
+export interface ReportedError {
+  code?: string;
+  reason?: string | null;
+  params?: Record<string, string | number>;
+  message: string;
+  details?: unknown;
+}
+
+const CODE_KEYS: Record<string, MessageKey> = {
+  network: 'error.network',
+  timeout: 'error.timeout',
+  offline: 'error.network',
+  rate_limited: 'error.tooMany',
+  account_required: 'error.accountRequired',
+  not_found: 'error.notFound',
+  invalid_id: 'error.notFound',
+  internal: 'error.unknown',
+  db_unavailable: 'error.unavailable',
+  unauthenticated: 'error.unauthenticated',
+  forbidden: 'error.forbidden',
+  csrf: 'error.forbidden',
+  validation: 'error.invalid',
+  bad_request: 'error.invalid',
+  bad_json: 'error.invalid',
+  conflict: 'error.conflict',
+  too_large: 'error.tooLarge',
+  closed: 'error.closed',
+};
+
+/**
+ * An error's text in the current language: the reason's text (shared/errors.ts) with its
+ * parameters when the reason is known; in Bahasa Indonesia the server's own message otherwise
+ * (it is that text); in English the text of the error's class.
+ */
+export function translateError(e: ReportedError): string {
+  const lang = i18n.lang;
+  if (e.reason && reasons?.isErrorReason(e.reason)) {
+    return reasons.errorMessage(e.reason, e.params ?? {}, lang);
+  }
+  const retry = (e.details as { retryAfter?: unknown; limit?: unknown } | undefined) ?? {};
+  if (e.code === 'rate_limited' && typeof retry.retryAfter === 'number') {
+    const seconds = retry.retryAfter;
+    return retry.limit === 'slow_mode'
+      ? tn('error.slowMode', seconds)
+      : tn('error.rateLimited', seconds);
+  }
+  const key = e.code ? CODE_KEYS[e.code] : undefined;
+  const loadedKey = key && dictionaries[lang][key] !== undefined ? key : undefined;
+  if (loadedKey && (lang !== 'id' || !e.message || e.code === 'network' || e.code === 'timeout')) {
+    return t(loadedKey);
+  }
+  return e.message || t('error.unknown');
 }
 
 const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};

@@ -2,7 +2,7 @@ import type { RejectReason } from '$shared/domain/forum';
 import type { Input } from '$shared/schemas/input';
 import { forumApi, inputApi } from './api';
 import type { ForumLive } from './forum-live.svelte';
-import { t } from './i18n.svelte';
+import { t, tn } from './i18n.svelte';
 
 export type ModForm = 'reject' | 'hide' | 'answer' | 'edit';
 
@@ -74,6 +74,6 @@ export async function runMerge(
   for (const id of sourceIds) live.remove(id);
   live.upsert(r.input, false);
   return approving
-    ? t('mod.done.approveMerge', { n: sourceIds.length })
-    : t('mod.done.merge', { n: sourceIds.length });
+    ? tn('mod.done.approveMerge', sourceIds.length)
+    : tn('mod.done.merge', sourceIds.length);
 }

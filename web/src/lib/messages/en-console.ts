@@ -32,7 +32,8 @@ export const enConsole: Record<keyof typeof idConsole, string> = {
   'merge.doApprove': 'Approve and merge ({n})',
   'merge.pendingHint':
     'The target is not published yet: merging approves and publishes it in the same step.',
-  'mod.done.approveMerge': '{n} inputs merged; the target was approved and published.',
+  'mod.done.approveMerge.one': '{n} input merged; the target was approved and published.',
+  'mod.done.approveMerge.other': '{n} inputs merged; the target was approved and published.',
   'projector.mainLabel': 'Forum screen',
   'projector.joinLabel': 'How to ask a question',
   'projector.spotlightLabel': 'Input being discussed',

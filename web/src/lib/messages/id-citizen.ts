@@ -87,5 +87,5 @@ export const idCitizen = {
   'mine.title': 'Masukan saya',
   'mine.reason': 'Alasan',
   'mine.merged': 'Digabung dengan masukan serupa; dukungannya ikut digabung.',
-  'log.link': 'Log moderasi publik',
+  'log.link': 'Catatan moderasi publik',
 } as const;

@@ -31,7 +31,9 @@ export const idConsole = {
   'merge.doApprove': 'Setujui dan gabungkan ({n})',
   'merge.pendingHint':
     'Masukan tujuan belum ditayangkan: saat digabung ia disetujui dan ditayangkan dalam satu langkah.',
-  'mod.done.approveMerge': '{n} masukan digabungkan; masukan tujuan disetujui dan ditayangkan.',
+  'mod.done.approveMerge.one': '{n} masukan digabungkan; masukan tujuan disetujui dan ditayangkan.',
+  'mod.done.approveMerge.other':
+    '{n} masukan digabungkan; masukan tujuan disetujui dan ditayangkan.',
   'projector.mainLabel': 'Layar forum',
   'projector.joinLabel': 'Cara ikut bertanya',
   'projector.spotlightLabel': 'Masukan yang sedang dibahas',
@@ -51,7 +53,7 @@ export const idConsole = {
   'admin.deactivateConfirm':
     'Nonaktifkan akun {name}? Ia langsung keluar dari semua perangkat dan tidak dapat masuk sampai diaktifkan kembali.',
   'admin.deactivateDo': 'Ya, nonaktifkan',
-  'audit.filters': 'Saring log',
+  'audit.filters': 'Saring catatan',
   'audit.everyone': 'Semua pelaku',
   'audit.everything': 'Semua tindakan',
   'audit.from': 'Dari tanggal',
@@ -67,7 +69,7 @@ export const idConsole = {
   'routing.macroF1': 'Macro-F1 (rata-rata per sektor)',
   'routing.activateNew': 'Aktifkan versi baru',
   'routing.keepActive': 'Tetap pakai versi aktif',
-  'audit.table': 'Tabel log audit',
+  'audit.table': 'Tabel catatan audit',
   'a11y.table': 'Tabel',
   'triage.listTitle': 'Masukan yang menunggu rute',
   'a11y.tableOf': 'Tabel {name}',

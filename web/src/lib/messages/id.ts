@@ -1,6 +1,7 @@
 /** Bahasa Indonesia (default). Keys are the source of truth for `MessageKey`. */
 import type { idCitizen } from './id-citizen';
 import type { idConsole } from './id-console';
+import type { idErrors } from './id-errors';
 import type { idHall } from './id-hall';
 import type { idSafety } from './id-safety';
 import type { idStaff } from './id-staff';
@@ -40,7 +41,7 @@ export const idPublic = {
   'home.staffHint': 'Petugas penyelenggara atau fasilitator?',
   'forums.title': 'Forum terbuka',
   'forums.empty': 'Belum ada forum yang dibuka.',
-  'log.title': 'Log moderasi',
+  'log.title': 'Catatan moderasi',
   'log.intro': 'Setiap tindakan moderator dicatat di sini tanpa data pribadi.',
   'log.back': 'Kembali ke forum',
   'log.empty': 'Belum ada tindakan moderasi.',
@@ -86,7 +87,7 @@ export const idPublic = {
   'create.modPre': 'Moderasi sebelum tayang',
   'create.modPost': 'Tayang langsung, moderasi sesudahnya',
   'create.anonymous': 'Izinkan masukan anonim',
-  'create.voting': 'Izinkan dukungan (upvote)',
+  'create.voting': 'Izinkan dukungan',
   'create.maxLength': 'Panjang maksimal masukan (karakter)',
   'create.kinds': 'Jenis masukan yang diterima',
   'create.submit': 'Buat forum',
@@ -131,9 +132,11 @@ export const idPublic = {
   'mod.done.unpin': 'Sematan dilepas.',
   'mod.done.spotlight': 'Masukan disorot.',
   'mod.done.unspotlight': 'Sorotan dihapus.',
-  'mod.done.merge': '{n} masukan digabungkan.',
+  'mod.done.merge.one': '{n} masukan digabungkan.',
+  'mod.done.merge.other': '{n} masukan digabungkan.',
   'merge.label': 'Gabungkan masukan',
-  'merge.selected': '{n} masukan dipilih.',
+  'merge.selected.one': '{n} masukan dipilih.',
+  'merge.selected.other': '{n} masukan dipilih.',
   'merge.target': 'Gabungkan ke',
   'merge.do': 'Gabungkan ({n})',
   'merge.clear': 'Batalkan pilihan',
@@ -142,7 +145,7 @@ export const idPublic = {
   'admin.tab.upps': 'UPP',
   'admin.tab.staff': 'Staf',
   'admin.name': 'Nama',
-  'admin.slug': 'Slug',
+  'admin.slug': 'Penanda alamat',
   'admin.level': 'Tingkat',
   'admin.level.pusat': 'Pusat',
   'admin.level.provinsi': 'Provinsi',
@@ -173,4 +176,8 @@ export const idPublic = {
 /** Texts every page loads (a small citizen page); the others load with the pages that use them. */
 export type CitizenKey = keyof typeof idCitizen | keyof typeof idHall | keyof typeof idSafety;
 export type MessageKey =
-  CitizenKey | keyof typeof idPublic | keyof typeof idStaff | keyof typeof idConsole;
+  | CitizenKey
+  | keyof typeof idPublic
+  | keyof typeof idStaff
+  | keyof typeof idConsole
+  | keyof typeof idErrors;

@@ -1,15 +1,8 @@
-import type { InputKind } from '$shared/domain/forum';
-import type { Input } from '$shared/schemas/input';
+import type { Input, InputCreate, VoteResult } from '$shared/schemas/input';
 
-/** The body of an input submission as the API takes it (`InputCreate`). */
-export interface InputBody {
-  text: string;
-  kind: InputKind;
-  serviceCode: string | null;
-  displayName: string;
-  contactEmail: string;
-  idempotencyKey: string;
-}
+/** The body of an input submission as the API takes it, every field set. */
+export type InputBody = InputCreate;
+export type { VoteResult };
 
 /** An input waiting to be stored; its idempotency key makes every resend safe. */
 export interface QueuedInput {
@@ -35,12 +28,6 @@ export type Queued = QueuedInput | QueuedVote;
 export function queuedInput(body: InputBody, nowMs: number): QueuedInput {
   const createdAt = new Date(nowMs).toISOString();
   return { type: 'input', key: body.idempotencyKey, body, createdAt, error: null };
-}
-
-export interface VoteResult {
-  inputId: string;
-  votes: number;
-  voted: boolean;
 }
 
 /** Where the outbox sends (the JSON API, each request with a timeout). */

@@ -13,7 +13,13 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
   // Without the Express app (`vite dev`), the page loads its data in the browser.
   if (!port) return { forumId: params.id, snapshot: null, formKey: newKey(), lang: locals.lang };
   const r = await port.snapshot(params.id);
-  if (!r.ok) error(r.error.status, { message: r.error.message, code: r.error.code });
+  if (!r.ok)
+    error(r.error.status, {
+      message: r.error.message,
+      code: r.error.code,
+      reason: r.error.reason,
+      params: r.error.params,
+    });
   return {
     forumId: params.id,
     snapshot: r.data,

@@ -20,5 +20,10 @@ export const load: PageServerLoad = async ({ params, locals }) => {
   }
   if (r.error.status === 404) return { ...base, state: 'unknown' as const };
   if (r.error.status === 410) return { ...base, state: 'archived' as const };
-  error(r.error.status, { message: r.error.message, code: r.error.code });
+  error(r.error.status, {
+    message: r.error.message,
+    code: r.error.code,
+    reason: r.error.reason,
+    params: r.error.params,
+  });
 };
