@@ -13,9 +13,6 @@ export interface PortError {
   reason: ErrorReason;
   params: ErrorParams;
   message: string;
-  /** The precise reason (a key of shared/errors.ts ERROR_TEXTS) and its parameters. */
-  reason?: string;
-  params?: Record<string, string | number>;
   /** Field-level details of a validation error (`{ path, message }[]`), or `{ retryAfter }`. */
   details?: unknown;
 }
