@@ -120,7 +120,10 @@ export const ERROR_TEXTS = {
   },
   upp_required: { id: 'Pilih minimal satu UPP.', en: 'Choose at least one UPP.' },
   too_short: { id: '{what} terlalu pendek.', en: '{what}: too short.' },
-  slug_taken: { id: 'Slug "{slug}" sudah dipakai.', en: 'The slug "{slug}" is already taken.' },
+  slug_taken: {
+    id: 'Penanda alamat "{slug}" sudah dipakai.',
+    en: 'The slug "{slug}" is already taken.',
+  },
 
   // Abuse limits (params.seconds: how long to wait, also in Retry-After).
   rate_submit: {
