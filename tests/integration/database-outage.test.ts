@@ -95,18 +95,22 @@ function failures(attempts: Attempt[]): Map<string, number> {
   return by;
 }
 
+/** A post-moderated forum with 4 inputs, and 6 writers (4 sockets, 2 HTTP) voting and submitting. */
+async function forumUnderLoad(pauseMs: number) {
+  const world = await buildWorld();
+  const forum = await buildForum(world.upp, { settings: { moderation: 'post' } });
+  const forumId = forum._id.toString();
+  const inputIds = await seedInputs(client.baseUrl, forumId, 4);
+  const writers = await Promise.all(
+    Array.from({ length: 6 }, (_, n) => Writer.open(client.baseUrl, n, n < 4 ? 'socket' : 'http')),
+  );
+  const load = runLoad(writers, forumId, inputIds, { pauseMs, maxOps: 16 });
+  return { forumId, inputIds, writers, load };
+}
+
 describe('a database outage under load', () => {
   it('answers writes with 503 db_unavailable + Retry-After and retryable acks; resent with the same keys after recovery, each lands exactly once', async () => {
-    const world = await buildWorld();
-    const forum = await buildForum(world.upp, { settings: { moderation: 'post' } });
-    const forumId = forum._id.toString();
-    const inputIds = await seedInputs(client.baseUrl, forumId, 4);
-    const writers = await Promise.all(
-      Array.from({ length: 6 }, (_, n) =>
-        Writer.open(client.baseUrl, n, n < 4 ? 'socket' : 'http'),
-      ),
-    );
-    const load = runLoad(writers, forumId, inputIds, { pauseMs: 900, maxOps: 16 });
+    const { forumId, inputIds, writers, load } = await forumUnderLoad(900);
     await eventually(
       () =>
         new Set(load.attempts.filter((a) => a.outcome.ok).map((a) => a.client)).size ===
@@ -188,16 +192,7 @@ describe('a database outage under load', () => {
 
 describe('the embedded database killed under load', () => {
   it('is restarted by the supervisor and the app serves writes again without a restart; nothing lands twice', async () => {
-    const world = await buildWorld();
-    const forum = await buildForum(world.upp, { settings: { moderation: 'post' } });
-    const forumId = forum._id.toString();
-    const inputIds = await seedInputs(client.baseUrl, forumId, 4);
-    const writers = await Promise.all(
-      Array.from({ length: 6 }, (_, n) =>
-        Writer.open(client.baseUrl, n, n < 4 ? 'socket' : 'http'),
-      ),
-    );
-    const load = runLoad(writers, forumId, inputIds, { pauseMs: 400, maxOps: 16 });
+    const { forumId, inputIds, writers, load } = await forumUnderLoad(400);
     const okCount = () => load.attempts.filter((a) => a.outcome.ok).length;
     await eventually(() => okCount() >= 6, 20_000);
 
