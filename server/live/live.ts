@@ -203,7 +203,9 @@ export class LiveForums {
       'counts.participants': participants,
       ...(seq !== null && seq > e.forum.seq ? { seq } : {}),
     };
-    await ForumModel.updateOne({ _id: e.forum._id }, { $set: set });
+    // Always written (another process may have stored other counts since this cache read them),
+    // but counts are not an edit of the forum: its updatedAt, which the minutes' ETag reads, stays.
+    await ForumModel.updateOne({ _id: e.forum._id }, { $set: set }, { timestamps: false });
     e.forum.set(set);
   }
 

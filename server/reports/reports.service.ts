@@ -61,5 +61,18 @@ export async function minutesKey(f: ForumDoc, baseUrl: string): Promise<string> 
     CaseModel.findOne({ forumId: f._id }, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean(),
   ]);
   const t = (d: { updatedAt?: Date } | null) => d?.updatedAt?.getTime() ?? 0;
-  return [f._id, f.seq, f.status, f.updatedAt.getTime(), t(input), t(item), baseUrl].join('|');
+  const c = f.counts;
+  return [
+    f._id,
+    f.seq,
+    f.status,
+    f.updatedAt.getTime(),
+    c.published,
+    c.pending,
+    c.votes,
+    c.participants,
+    t(input),
+    t(item),
+    baseUrl,
+  ].join('|');
 }
