@@ -34,6 +34,7 @@ import {
 } from './procs';
 import { table } from './report';
 import { measure, type RunMeasure } from './run';
+import { describeServerMetrics, readServerMetrics, type ServerMetrics } from './serverMetrics';
 import {
   HISTORY_SCHEMA_VERSION,
   HISTORY_SOURCES,
@@ -179,6 +180,7 @@ async function main(): Promise<void> {
   let db: BenchDb | undefined;
   let ours: RunMeasure;
   let floor: RunMeasure | null = null;
+  let serverMetrics: ServerMetrics | null = null;
   let history = 'none';
   const secret = randomBytes(32).toString('hex');
   try {
@@ -208,6 +210,7 @@ async function main(): Promise<void> {
           dataDir: path.join(runDir, `server-${i}-data`),
         },
         runDir,
+        opts.cpuProf,
       );
       procs.push(t.proc);
       targets.push(t);
@@ -226,6 +229,8 @@ async function main(): Promise<void> {
       store: databaseStore(live.forumId),
       log,
     });
+    serverMetrics = await readServerMetrics(targets.map((t) => t.baseUrl));
+    for (const line of serverMetrics ? describeServerMetrics(serverMetrics) : []) log(line);
     for (const p of procs.splice(0).reverse()) await p.stop();
 
     if (opts.floor) {
@@ -293,6 +298,7 @@ async function main(): Promise<void> {
     floorJoinP99Ms: floor?.joinP99Ms ?? null,
     floorRssPerConnKb: floor?.rssPerConnKb ?? null,
     server: ours,
+    serverMetrics,
     floor,
     options: { ...opts, inputs },
     historyDb: history,

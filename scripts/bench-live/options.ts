@@ -18,6 +18,8 @@ export interface BenchOptions {
   drain: number;
   seed: number;
   label: string;
+  /** Folder for V8 CPU profiles of the server processes (`node --cpu-prof`), or null. */
+  cpuProf: string | null;
 }
 
 export const DEFAULTS: BenchOptions = {
@@ -39,6 +41,7 @@ export const DEFAULTS: BenchOptions = {
   drain: 60,
   seed: 1,
   label: '',
+  cpuProf: null,
 };
 
 export const USAGE = `npm run bench:live -- [options]
@@ -62,6 +65,8 @@ export const USAGE = `npm run bench:live -- [options]
   --drain S          at most S seconds waiting for the database to stop changing (default 60)
   --seed N           random seed of the load (default 1)
   --label TEXT       free text stored in the result line
+  --cpu-prof DIR     write a V8 CPU profile of each server process into DIR (open it in
+                     Chrome DevTools or speedscope; the figures are then not comparable)
 
   MONGODB_URI=...    use this MongoDB (a fresh database on it) instead of the embedded one`;
 
@@ -141,6 +146,10 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--label':
         o.label = value() ?? '';
+        break;
+      case '--cpu-prof':
+        o.cpuProf = value() ?? null;
+        if (!o.cpuProf) throw new UsageError('--cpu-prof needs a folder');
         break;
       case '-h':
       case '--help':

@@ -104,10 +104,12 @@ export async function startAppServer(
   index: number,
   env: { mongodbUri: string; redisUrl: string | null; secret: string; dataDir: string },
   runDir: string,
+  cpuProf: string | null = null,
 ): Promise<Target> {
   const port = await freePort();
   const { args } = serverCommand();
-  const proc = startProc(`server-${index}`, process.execPath, args, runDir, {
+  const prof = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProf)}`] : [];
+  const proc = startProc(`server-${index}`, process.execPath, [...prof, ...args], runDir, {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

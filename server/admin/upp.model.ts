@@ -23,6 +23,17 @@ uppSchema.index({ slug: 1 }, { unique: true });
 uppSchema.index({ agencyId: 1 });
 uppSchema.index({ serviceCodes: 1 });
 
+/** Told after any write to UPPs through mongoose in this process (caches of UPPs listen). */
+const changeListeners = new Set<() => void>();
+export function onUppsChanged(listener: () => void): void {
+  changeListeners.add(listener);
+}
+const changed = () => changeListeners.forEach((l) => l());
+uppSchema.post('save', changed);
+uppSchema.post('insertMany', changed);
+uppSchema.post(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne'], changed);
+uppSchema.post(['deleteOne', 'deleteMany', 'findOneAndDelete'], changed);
+
 export type UppFields = InferSchemaType<typeof uppSchema>;
 export type UppDoc = HydratedDocument<UppFields>;
 export const Upp = mongoose.model('Upp', uppSchema);

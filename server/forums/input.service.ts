@@ -204,7 +204,7 @@ export async function voteInput(
   const forumId = await ctx.live.cache.forumIdOfInput(inputId);
   const e = await ctx.live.cache.get(forumId);
   votable(e, inputId, key);
-  const votes = await ctx.live.coord.withLock(`vote:${inputId}:${key}`, async () => {
+  const stored = ctx.live.coord.withLock(`vote:${inputId}:${key}`, async () => {
     const row = { inputId: new Types.ObjectId(inputId), voterKey: key };
     if (voted) {
       await ctx.live.writers.votes.submit({ ...row, forumId: e.forum._id, createdAt: new Date() });
@@ -213,14 +213,16 @@ export async function voteInput(
     }
     return ctx.live.applyVote(forumId, { inputId, voterKey: key }, voted);
   });
-  if (voted) {
-    await Promise.all([
-      ctx.live.addParticipant(forumId, key),
-      ctx.signals
-        .voted(e.forum, inputId, viewer)
-        .catch((err: unknown) => log.error({ scope: 'signals', err }, 'could not record a vote')),
-    ]);
-  }
+  // A first vote also makes the voter a participant: stored beside the vote, not after it.
+  const [votes] = await Promise.all([
+    stored,
+    voted ? ctx.live.addParticipant(forumId, key) : null,
+    voted
+      ? ctx.signals
+          .voted(e.forum, inputId, viewer)
+          .catch((err: unknown) => log.error({ scope: 'signals', err }, 'could not record a vote'))
+      : null,
+  ]);
   ctx.realtime.voteCount(forumId, inputId);
   metrics.votes.inc({ action: voted ? 'add' : 'withdraw' });
   return { inputId, votes, voted };

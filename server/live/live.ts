@@ -11,8 +11,16 @@ import { hotWriters } from './writers';
 /** The marker that asks the flusher to store a forum's own counters. */
 export const FORUM_MARK = 'forum';
 
+/** Default interval of the counts flusher (ms). */
+export const FLUSH_MS = 2000;
+
 export interface LiveOptions {
-  /** How often stored counts catch up with the tally (default 500 ms). */
+  /**
+   * How often stored counts catch up with the tally (default FLUSH_MS). Live views read the
+   * tally, not the stored counts; reports and exports settle first; a restart rebuilds counts
+   * from the vote documents. So the interval only trades database writes for how stale a stored
+   * count may be: each flush writes every input whose count changed.
+   */
   flushMs?: number;
   log?: (msg: string, err?: unknown) => void;
 }
@@ -108,7 +116,7 @@ export class LiveForums {
     if (this.timer) return;
     this.timer = setInterval(
       () => detach(this.flushNow(), 'live flush', 'warn'),
-      this.opts.flushMs ?? 500,
+      this.opts.flushMs ?? FLUSH_MS,
     );
     this.timer.unref();
   }
@@ -127,9 +135,15 @@ export class LiveForums {
     return this.flushing;
   }
 
+  /**
+   * One pass over what was pending when it started (more passes only while forums remain beyond
+   * one batch): what votes mark meanwhile waits for the next tick, so a busy forum is written
+   * once per interval, not back to back.
+   */
   private async flushDirty(): Promise<void> {
+    const BATCH = 50;
     for (;;) {
-      const dirty = await this.coord.tally.takeDirty(50).catch((err: unknown) => {
+      const dirty = await this.coord.tally.takeDirty(BATCH).catch((err: unknown) => {
         this.log('[live] could not read pending counts', err);
         return new Map<string, string[]>();
       });
@@ -140,6 +154,7 @@ export class LiveForums {
           await this.coord.tally.markDirty(forumId, ids).catch(() => undefined);
         });
       }
+      if (dirty.size < BATCH) return;
     }
   }
 

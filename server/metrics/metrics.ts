@@ -66,8 +66,8 @@ export const metrics = {
   }),
   dbLatency: new Histogram({
     name: 'forum_db_command_seconds',
-    help: 'Database commands (driver command monitoring), by command and result',
-    labelNames: ['command', 'result'] as const,
+    help: 'Database commands (driver command monitoring), by command, collection and result',
+    labelNames: ['command', 'collection', 'result'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   }),
@@ -114,10 +114,17 @@ export const metrics = {
 
 /** Times every database command the driver sends (command monitoring). */
 export function observeDbCommands(client: mongo.MongoClient): void {
-  client.on('commandSucceeded', (e) =>
-    metrics.dbLatency.observe({ command: e.commandName, result: 'ok' }, e.duration / 1000),
-  );
-  client.on('commandFailed', (e) =>
-    metrics.dbLatency.observe({ command: e.commandName, result: 'error' }, e.duration / 1000),
-  );
+  // The collection is named only in the started event: remembered by request id until the end.
+  const collections = new Map<number, string>();
+  client.on('commandStarted', (e) => {
+    const target: unknown = e.command[e.commandName];
+    if (typeof target === 'string') collections.set(e.requestId, target);
+  });
+  const observe = (e: mongo.CommandSucceededEvent | mongo.CommandFailedEvent, result: string) => {
+    const collection = collections.get(e.requestId) ?? '';
+    collections.delete(e.requestId);
+    metrics.dbLatency.observe({ command: e.commandName, collection, result }, e.duration / 1000);
+  };
+  client.on('commandSucceeded', (e) => observe(e, 'ok'));
+  client.on('commandFailed', (e) => observe(e, 'error'));
 }

@@ -1,5 +1,25 @@
 import type { Types } from 'mongoose';
-import { Upp, type UppDoc } from '../admin/upp.model';
+import { onUppsChanged, Upp, type UppDoc } from '../admin/upp.model';
+
+/**
+ * UPPs by service code, kept briefly: every routed submission needs them, and they change only
+ * when an admin edits a UPP. A change in this process clears the cache at once; another
+ * process's change is seen within CANDIDATES_TTL_MS.
+ */
+export const CANDIDATES_TTL_MS = 10_000;
+const candidates = new Map<string, { at: number; upps: Promise<UppDoc[]> }>();
+onUppsChanged(() => candidates.clear());
+
+function uppsDelivering(serviceCode: string): Promise<UppDoc[]> {
+  const now = Date.now();
+  const hit = candidates.get(serviceCode);
+  if (hit && now - hit.at < CANDIDATES_TTL_MS) return hit.upps;
+  const upps = Upp.find({ serviceCodes: serviceCode }).limit(200).exec();
+  candidates.set(serviceCode, { at: now, upps });
+  // A failed read is not kept.
+  upps.catch(() => candidates.delete(serviceCode));
+  return upps;
+}
 
 export interface ForumPlace {
   hostUppId: Types.ObjectId;
@@ -10,7 +30,8 @@ export interface ForumPlace {
 
 /** UPPs that deliver a service, best candidates first (host, same agency, same region). */
 export async function candidateUpps(serviceCode: string, place?: ForumPlace): Promise<UppDoc[]> {
-  const upps = await Upp.find({ serviceCodes: serviceCode }).limit(200);
+  // A copy: callers sort it.
+  const upps = [...(await uppsDelivering(serviceCode))];
   if (!place) return upps;
   const hosts = new Set([place.hostUppId, ...place.coHostUppIds].map(String));
   const rank = (u: UppDoc) =>

@@ -100,6 +100,14 @@ const BenchResult = z.object({
   commit: z.string(),
   options: z.object({ clients: num, duration: num, votes: num, submits: num }),
   server: z.object({ joined: num, votesNotSeenByAll: num }),
+  /** The server's own timing of its acks and database commands, read from /api/metrics. */
+  serverMetrics: z.object({
+    acks: z.record(
+      z.string(),
+      z.object({ count: num, p50Ms: num.nullable(), p99Ms: num.nullable() }),
+    ),
+    db: z.record(z.string(), z.object({ count: num })),
+  }),
 });
 
 function lastJsonLine(stdout: string): z.infer<typeof BenchResult> {
@@ -118,6 +126,9 @@ function expectCorrect(r: z.infer<typeof BenchResult>, clients: number, processe
   expect(r.floorLostUpdates).toBe(0);
   expect(r.server.joined).toBe(clients);
   expect(r.server.votesNotSeenByAll).toBe(0);
+  // Every vote the phones sent was timed by the server too, and it wrote to the database.
+  expect(r.serverMetrics.acks['input.vote']?.count).toBe(r.votesSent);
+  expect(r.serverMetrics.db['insert votes']?.count).toBeGreaterThan(0);
 }
 
 // Correctness only: no timing is asserted (the machine is shared and the numbers are the
