@@ -7,7 +7,7 @@ type Local = ReturnType<IO['local']['to']>;
 
 /**
  * Runs `send` for this process's sockets in a room, SLICE sockets at a time, giving the event
- * loop back between slices. Each socket costs one frame and one write (~30-150 µs): a message
+ * loop back between slices. Each socket costs one frame and one write (~30-150 µs here): a message
  * to a hall of 2,000 phones sent in one go holds the loop for 100-300 ms, and every ack, join
  * and database reply waits behind it. Sliced, they slip in between; the total work is the same.
  * Slices are sent in order, so one caller's messages reach each socket in order.
