@@ -139,7 +139,10 @@ describe('/api/metrics', () => {
     }
     expect(sample(before.body, 'forum_inputs_total')).toBeGreaterThan(0);
     expect(
-      sample(before.body, 'forum_db_command_seconds_count{command="insert",collection="inputs",result="ok"}'),
+      sample(
+        before.body,
+        'forum_db_command_seconds_count{command="insert",collection="inputs",result="ok"}',
+      ),
     ).toBeGreaterThan(0);
 
     await client.get('/api/auth/me');
