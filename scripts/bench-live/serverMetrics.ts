@@ -1,8 +1,8 @@
 /**
  * What the server says about its own latencies, read from `/api/metrics` (loopback) after the
- * load: socket acks per event, and database commands per command. Set beside what the phones
- * measured, this tells time spent inside the server (and the database) from time spent queued
- * in front of it (a busy event loop, a busy machine, the network).
+ * load: socket acks per event, database commands per command and collection, and event-loop
+ * delay. Set beside what the phones measured, this tells time spent inside the server (and the
+ * database) from time spent queued in front of it (a busy event loop, a busy machine, the network).
  */
 
 interface Histogram {
@@ -19,7 +19,7 @@ export interface ServerLatency {
   p99Ms: number | null;
 }
 
-/** Histograms of one metric, keyed by one label's value, summed over the other labels. */
+/** Histograms of one metric, keyed by these labels' values, summed over the other labels. */
 export function histogramsBy(
   text: string,
   metric: string,

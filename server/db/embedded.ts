@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ensureFerretdb } from './ferretdbBinary';
 import { DatabaseSetupError } from './errors';
-import { APP_POOL_ON_FERRET, startFerret, type FerretProcess } from './ferretdb';
+import { startFerret, type FerretProcess } from './ferretdb';
 import { DataDirLock, type LockInfo } from './lock';
 import { migrateFromSqlite, sqliteFolder } from './migrateSqlite';
 import { startPostgres, stopLeftoverPostgres, type EmbeddedPostgres } from './postgres';
@@ -159,7 +159,7 @@ export async function startEmbeddedDb(opts: EmbeddedDbOptions): Promise<Embedded
     if (opts.migrate !== false) {
       await migrateFromSqlite({ dataDir, ferretBin, targetBaseUri: base, log });
     }
-    const uri = `${base}/${EMBEDDED_DB_NAME}?maxPoolSize=${APP_POOL_ON_FERRET}`;
+    const uri = `${base}/${EMBEDDED_DB_NAME}`;
     lock.update({ mongodbUri: uri, postgresUrl });
     const fer = ferret;
     const pgp = pgProc;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_POOL_ON_FERRET, ferretErrorSummary, ferretPostgresUrl } from './ferretdb';
+import { ferretErrorSummary, ferretPostgresUrl } from './ferretdb';
 
 describe('FerretDB process helpers', () => {
   it('keeps documents out of the log and drops routine duplicate-key errors', () => {
@@ -14,19 +14,10 @@ describe('FerretDB process helpers', () => {
 
   it('asks PostgreSQL for custom plans on every FerretDB connection', () => {
     expect(ferretPostgresUrl('postgres://u@h:5/db')).toBe(
-      'postgres://u@h:5/db?plan_cache_mode=force_custom_plan&pool_max_conns=80',
+      'postgres://u@h:5/db?plan_cache_mode=force_custom_plan',
     );
     expect(ferretPostgresUrl('postgres://u@h:5/db?sslmode=require')).toContain(
       'sslmode=require&plan_cache_mode=force_custom_plan',
-    );
-  });
-
-  it('gives FerretDB twice the connections one app process may use, unless the URL says', () => {
-    expect(
-      new URL(ferretPostgresUrl('postgres://u@h:5/db')).searchParams.get('pool_max_conns'),
-    ).toBe(String(2 * APP_POOL_ON_FERRET));
-    expect(ferretPostgresUrl('postgres://u@h:5/db?pool_max_conns=20')).toContain(
-      'pool_max_conns=20',
     );
   });
 });

@@ -29,26 +29,10 @@ export interface FerretProcess {
  * FerretDB's PostgreSQL URL: plan_cache_mode is also set per connection here (pgx passes unknown
  * URL parameters to the server), so the pushdown indexes are used on an external PostgreSQL too.
  */
-/**
- * PostgreSQL connections FerretDB may hold, and commands the app may have in flight to it.
- * FerretDB keeps a PostgreSQL connection for as long as a cursor of a query is open (until the
- * client has read its last batch). If the app could have more commands waiting than FerretDB has
- * connections, the getMore that would finish an open cursor can wait for a driver connection
- * held by a command that waits for that cursor's PostgreSQL connection: everything stops (seen
- * once under load: every database call hung until FerretDB was restarted). So the app's pool is
- * kept at half of FerretDB's (two app processes on one FerretDB still fit), and FerretDB's under
- * the embedded PostgreSQL's max_connections (100).
- */
-export const FERRET_PG_POOL = 80;
-export const APP_POOL_ON_FERRET = 40;
-
 export function ferretPostgresUrl(url: string): string {
   const u = new URL(url);
   if (!u.searchParams.has('plan_cache_mode'))
     u.searchParams.set('plan_cache_mode', 'force_custom_plan');
-  // FerretDB's own default is 50 PostgreSQL connections; see FERRET_PG_POOL.
-  if (!u.searchParams.has('pool_max_conns'))
-    u.searchParams.set('pool_max_conns', String(FERRET_PG_POOL));
   return u.toString();
 }
 

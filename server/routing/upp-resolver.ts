@@ -14,11 +14,13 @@ function uppsDelivering(serviceCode: string): Promise<UppDoc[]> {
   const now = Date.now();
   const hit = candidates.get(serviceCode);
   if (hit && now - hit.at < CANDIDATES_TTL_MS) return hit.upps;
-  const upps = Upp.find({ serviceCodes: serviceCode }).limit(200).exec();
-  candidates.set(serviceCode, { at: now, upps });
-  // A failed read is not kept.
-  upps.catch(() => candidates.delete(serviceCode));
-  return upps;
+  const entry = { at: now, upps: Upp.find({ serviceCodes: serviceCode }).limit(200).exec() };
+  candidates.set(serviceCode, entry);
+  // A failed read is not kept (unless a newer read already took its place).
+  entry.upps.catch(() => {
+    if (candidates.get(serviceCode) === entry) candidates.delete(serviceCode);
+  });
+  return entry.upps;
 }
 
 export interface ForumPlace {
