@@ -24,7 +24,10 @@ const UNREACHABLE_MESSAGES = [
   /ECONNREFUSED|ECONNRESET|EPIPE/,
   /failed to connect to/i,
   /the database system is (?:starting up|shutting down|in recovery mode)/i,
-  /terminating connection due to administrator command/i,
+  // PostgreSQL ending FerretDB's connection: an administrator, a crash of another backend, or
+  // its postmaster killed (SQLSTATE 57P01-57P03: operator intervention; 08xxx: connection).
+  /terminating connection due to/i,
+  /SQLSTATE (?:57P0[1-3]|08[0-9A-Z]{3})\b/,
   /Connection pool .* (?:cleared|closed)/i,
 ];
 
